@@ -1,0 +1,2844 @@
+"""Compose Mend's bundled labelled training corpus (train.csv / test.csv).
+
+Every word below was written by hand for this project; nothing is copied from
+any dataset, website or real post. All names, e-mail addresses, phone numbers,
+handles and domains in the spam fragments are invented (phones use the
+fictional +1 ... 555-01xx, +44 7700 900xxx and +234 810 555 xxxx ranges).
+
+How the split stays honest
+--------------------------
+* Every fragment pool with five or more entries is cut in two by position:
+  entries at index i with i % 5 == 2 are TEST-ONLY, all others are TRAIN-ONLY.
+  Train posts are composed only from train fragments, test posts only from test
+  fragments (pools with fewer than five entries are shared glue).
+* Some whole families exist only in test (see TEST_ONLY_FAMILIES).
+* Hand-written whole posts are split the same way (index % 5 == 2 -> test).
+* Exact duplicates are rejected within and across the two files.
+
+Run:  python moderation/data/compose_corpus.py
+Deterministic: fixed seeds, stdlib only; regenerates both CSVs byte for byte.
+"""
+
+import csv
+import os
+import random
+import re
+
+SEED = 4172
+HERE = os.path.dirname(os.path.abspath(__file__))
+HOLD = 2  # index % 5 == HOLD -> test-only fragment
+
+
+class Ctx:
+    """Random source plus the train/test view of every fragment pool."""
+
+    def __init__(self, mode, seed):
+        self.mode = mode
+        self.rng = random.Random(seed)
+
+    def pool(self, lst):
+        if len(lst) < 5:
+            return lst
+        if self.mode == "test":
+            return [x for i, x in enumerate(lst) if i % 5 == HOLD]
+        return [x for i, x in enumerate(lst) if i % 5 != HOLD]
+
+    def pick(self, lst):
+        return self.rng.choice(self.pool(lst))
+
+    def pick_shared(self, lst):
+        """Surface formats (obfuscation styles, digits) are shared by both splits."""
+        return self.rng.choice(lst)
+
+    def sample(self, lst, k):
+        p = self.pool(lst)
+        return self.rng.sample(p, min(k, len(p)))
+
+    def chance(self, p):
+        return self.rng.random() < p
+
+    def randint(self, a, b):
+        return self.rng.randint(a, b)
+
+
+class Fill(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fmt(text, slots):
+    return text.format_map(Fill(slots))
+
+
+# ---------------------------------------------------------------------------
+# People and pronouns (shared by both labels)
+# ---------------------------------------------------------------------------
+
+MALE_PARTNER = [
+    "boyfriend",
+    "husband",
+    "fiancé",
+    "partner",
+    "ex",
+    "bf",
+    "ex boyfriend",
+    "ex husband",
+    "man",
+    "boyfriend",
+    "husband",
+    "partner",
+]
+FEMALE_PARTNER = [
+    "girlfriend",
+    "wife",
+    "fiancée",
+    "partner",
+    "ex",
+    "gf",
+    "ex girlfriend",
+    "ex wife",
+    "girl",
+    "girlfriend",
+    "wife",
+    "partner",
+]
+MALE_NAMES = [
+    "Daniel",
+    "Marcus",
+    "Tom",
+    "Jamal",
+    "Luis",
+    "Ben",
+    "Kwame",
+    "Ryan",
+    "Eoin",
+    "Arjun",
+    "Mateo",
+    "Chris",
+    "Nate",
+    "Oliver",
+    "Sam",
+    "Tariq",
+    "Jonah",
+    "Pieter",
+    "Andre",
+    "Callum",
+    "Hiro",
+    "Dev",
+    "Rafael",
+    "Lewis",
+    "Elliot",
+]
+FEMALE_NAMES = [
+    "Sofia",
+    "Emma",
+    "Aisha",
+    "Hannah",
+    "Priya",
+    "Chloe",
+    "Maya",
+    "Leah",
+    "Niamh",
+    "Rosa",
+    "Jess",
+    "Amara",
+    "Kate",
+    "Ines",
+    "Yuki",
+    "Lena",
+    "Tasha",
+    "Beth",
+    "Grace",
+    "Marta",
+    "Zoe",
+    "Olivia",
+    "Freya",
+    "Dana",
+    "Carmen",
+]
+DURATIONS = [
+    "two years",
+    "5 years",
+    "six years",
+    "8 months",
+    "three years",
+    "11 years",
+    "4 yrs",
+    "ten years",
+    "18 months",
+    "seven years",
+    "a year and a half",
+    "nine years",
+    "2 years",
+    "fifteen years",
+    "14 months",
+]
+SINCE = [
+    "three weeks ago",
+    "last month",
+    "two months ago",
+    "on Sunday",
+    "in March",
+    "five weeks ago",
+    "yesterday",
+    "about 40 days ago",
+    "right before Christmas",
+    "last Friday",
+    "in the summer",
+    "10 days ago",
+    "six months ago",
+    "this morning",
+]
+
+
+def person_slots(ctx):
+    if ctx.chance(0.55):
+        s = {
+            "he": "he",
+            "him": "him",
+            "his": "his",
+            "He": "He",
+            "His": "His",
+            "partner": ctx.pick(MALE_PARTNER),
+            "exname": ctx.pick(MALE_NAMES),
+            "man": "man",
+        }
+    else:
+        s = {
+            "he": "she",
+            "him": "her",
+            "his": "her",
+            "He": "She",
+            "His": "Her",
+            "partner": ctx.pick(FEMALE_PARTNER),
+            "exname": ctx.pick(FEMALE_NAMES),
+            "man": "woman",
+        }
+    s["dur"] = ctx.pick(DURATIONS)
+    s["since"] = ctx.pick(SINCE)
+    s["days"] = str(ctx.randint(3, 90))
+    return s
+
+
+# ---------------------------------------------------------------------------
+# Heartbreak sentences: used by genuine stories AND by scam testimonials, whose
+# first lines read exactly like a real post.
+# ---------------------------------------------------------------------------
+
+HEARTBREAK = [
+    "My {partner} of {dur} left me {since} and I have not stopped crying since.",
+    "{He} said {he} needed space, packed a bag and moved in with {his} brother.",
+    "We were together since college and I really thought we would get married this year.",
+    "{He} told me {he} didn't love me anymore, right after we signed the lease on our new flat.",
+    "I found messages on {his} phone from someone at {his} work.",
+    "My {partner} walked out on me and our two kids after {dur} together.",
+    "We broke up {since} and I still sleep on my side of the bed like {he} is coming back.",
+    "{He} blocked me everywhere, Instagram, WhatsApp, even my email.",
+    "I begged {him} to stay and {he} just looked at me like a stranger.",
+    "Everyone keeps telling me to move on but I can't, I just can't.",
+    "{He} moved on so fast, there's already someone new in {his} photos.",
+    "We were engaged and {he} gave the ring back over text.",
+    "I made mistakes, I know I pushed {him} away, and I would do anything to fix it.",
+    "I haven't eaten properly in days and I can't focus at work.",
+    "Our anniversary was last week and {he} didn't even text.",
+    "My {partner} asked for a divorce out of nowhere, says {he} has been unhappy for years.",
+    "{He} said I was too much and that {he} needed to find {him}self.",
+    "I've been checking {his} profile every hour hoping to see something that means {he} misses me.",
+    "We had a stupid fight about money and {he} left that night and never came back.",
+    "I thought we were soulmates, we had names picked out for our kids.",
+    "It's been {days} days and it still feels like the first one.",
+    "{He} came back after two weeks, promised {he} had changed, then left again.",
+    "I was cheated on by the person I gave everything to.",
+    "{He} left me for my best friend and I lost both of them at once.",
+    "Long distance was hard but I never thought {he} would just stop answering.",
+    "My {partner} ended things on my birthday, of all days.",
+    "I moved to another country for {him} and now I'm alone here.",
+    "{He} ghosted me after seven months, no explanation, nothing.",
+    "We have a daughter together and seeing {him} at pick-up breaks me every time.",
+    "I keep replaying our last conversation and thinking of what I should have said.",
+    "I was the one who ended it and now I regret it every single day.",
+    "Every song on the radio reminds me of {him}.",
+    "My friends are tired of hearing about {him}, I can tell.",
+    "{He} told me {he} loved me on Sunday and broke up with me on Wednesday.",
+    "I lost weight, I lost sleep and I nearly lost my job over this.",
+    "We split up after {dur} and I don't even know who I am without {him}.",
+    "{He} said we grew apart, but I never felt apart from {him}.",
+    "I sent {him} a long message and got left on read.",
+    "{His} family loved me, {his} mum still texts me sometimes, and that makes it worse.",
+    "The flat is so quiet now that {he} is gone.",
+    "{He} left when I was four months pregnant.",
+    "I cried in the car park at work again today.",
+    "{He} said {he} wasn't ready for commitment and then got engaged to someone else within a year.",
+    "I deleted all our photos and then spent the whole night trying to recover them.",
+    "We tried couples counselling but {he} had already checked out.",
+    "I gave {him} a second chance, then a third, and {he} still cheated.",
+    "It feels like my heart has been ripped out of my chest.",
+    "Nobody warned me that a break-up could hurt physically.",
+    "I wake up at 4am every morning and reach for my phone to see if {he} wrote.",
+    "My {partner} {exname} left me {since}.",
+    "{exname} and I were together {dur}.",
+    "My {partner} leave me one month ago and I am very sad, I cannot stop think about {him}.",
+    "I am married for 8 years and my {partner} go with other person.",
+    "Since {he} is gone my life have no colour.",
+    "{exname} broke up with me over the phone while I was at my grandmother's funeral.",
+    "After {dur} {he} just said it's over and that was it.",
+    "{He} said {he} would always love me but that {he} wasn't in love with me.",
+    "I found out {he} had a whole other relationship going on for a year.",
+    "We were supposed to move in together next month.",
+    "I did everything for {him}, I paid {his} bills, I cooked, I cleaned, and {he} still left.",
+    "The pain is so much that some mornings I can't get out of bed.",
+    "{He} packed {his} things while I was at work and left the keys on the table.",
+    "We were happy, or at least I thought we were.",
+    "Our son keeps asking why daddy doesn't live with us anymore.",
+    "My {partner} of {dur} told me {he} needs to focus on {his} career.",
+]
+
+SPAM_SIGN_NAMES = [
+    "Rebecca Lowry",
+    "Tanya Pruitt",
+    "Pedro Almeida",
+    "Nkechi Obi",
+    "Grace Holloway",
+    "Jennifer Blake",
+    "Mandy Kessler",
+    "Carla Mendes",
+    "Ashley Dunmore",
+    "Kevin Stroud",
+    "Monica Feldt",
+    "Linda Okafor",
+    "Sarah Whitcombe",
+    "Diane Marlow",
+    "Helen Brisco",
+    "Julia Fennick",
+    "Roberto Salas",
+    "Amanda Torvik",
+    "Precious Idowu",
+    "Michelle Varga",
+    "Tina Rowland",
+    "Clara Benoit",
+    "Jessica Hartwell",
+    "Natasha Coyle",
+    "Bridget Amadi",
+]
+SPAM_PLACES = [
+    "Ohio, USA",
+    "Manchester UK",
+    "Lisbon",
+    "Houston Texas",
+    "Ontario Canada",
+    "Perth Australia",
+    "Florida",
+    "Dublin, Ireland",
+    "Cape Town",
+    "New Jersey",
+    "Glasgow",
+    "Auckland New Zealand",
+    "California USA",
+    "Leeds",
+    "Michigan",
+    "Brisbane",
+    "Lagos",
+    "Arizona",
+    "Vancouver",
+    "Kansas",
+    "Oslo, Norway",
+    "Georgia USA",
+    "Liverpool",
+    "Melbourne",
+    "Texas",
+]
+
+
+# ---------------------------------------------------------------------------
+# Surface styles, applied with the SAME probabilities to spam and ham.
+# ---------------------------------------------------------------------------
+
+TEXTSPEAK = [
+    (r"\byou\b", "u"),
+    (r"\byour\b", "ur"),
+    (r"\bare\b", "r"),
+    (r"\bbecause\b", "bc"),
+    (r"\bplease\b", "pls"),
+    (r"\bpeople\b", "ppl"),
+    (r"\bthough\b", "tho"),
+    (r"\bI am\b", "im"),
+    (r"\bI'm\b", "im"),
+    (r"\bdon't\b", "dont"),
+    (r"\bcan't\b", "cant"),
+    (r"\bokay\b", "ok"),
+    (r"\btonight\b", "tonite"),
+    (r"\bwith\b", "w"),
+    (r"\bbefore\b", "b4"),
+    (r"\bsomeone\b", "some1"),
+    (r"\bthanks\b", "thx"),
+    (r"\bI don't know\b", "idk"),
+    (r"\bto be honest\b", "tbh"),
+    (r"\bbecause\b", "cuz"),
+    (r"\bwhat\b", "wat"),
+]
+
+
+def textspeak(ctx, text):
+    for pat, rep in ctx.rng.sample(TEXTSPEAK, ctx.randint(3, len(TEXTSPEAK))):
+        text = re.sub(pat, rep, text)
+    return text
+
+
+def typos(ctx, text):
+    words = text.split(" ")
+    idx = [i for i, w in enumerate(words) if w.isalpha() and len(w) > 3]
+    for i in ctx.rng.sample(idx, min(len(idx), ctx.randint(1, 4))):
+        w = list(words[i])
+        j = ctx.randint(1, len(w) - 2)
+        op = ctx.randint(0, 2)
+        if op == 0:
+            w[j], w[j + 1] = w[j + 1], w[j]
+        elif op == 1:
+            del w[j]
+        else:
+            w.insert(j, w[j])
+        words[i] = "".join(w)
+    return " ".join(words)
+
+
+def strip_punct(text):
+    text = re.sub(r"[,;!?\"]", "", text)
+    text = re.sub(r"(?<=[A-Za-z)])\.(?=\s|$)", "", text)
+    return text
+
+
+def stylize(ctx, text):
+    r = ctx.rng.random
+    if r() < 0.10:
+        text = text.replace("'", "\u2019")
+    if r() < 0.14:
+        text = textspeak(ctx, text)
+    if r() < 0.14:
+        text = typos(ctx, text)
+    x = r()
+    if x < 0.12:
+        text = text.lower()
+    elif x < 0.155:
+        text = text.upper()
+    if r() < 0.08:
+        text = strip_punct(text)
+    if r() < 0.04:
+        text = text.rstrip(".") + ctx.rng.choice(["!!!", "...", " :(", " :)", "!!", " .", " x"])
+    if r() < 0.05:
+        text = text.replace(". ", ".  ")
+    return text.strip()
+
+
+CONNECTORS = [
+    "And ",
+    "Then ",
+    "Anyway, ",
+    "Honestly, ",
+    "But ",
+    "So ",
+    "Now ",
+    "And the worst part, ",
+    "Plus ",
+    "Like, ",
+    "Also ",
+    "Meanwhile ",
+    "To be honest ",
+    "Of course ",
+    "And then ",
+    "Basically ",
+    "On top of that, ",
+    "Still, ",
+    "After that ",
+    "Funny thing is, ",
+]
+LOWER_STARTERS = {
+    "The",
+    "My",
+    "He",
+    "She",
+    "We",
+    "It",
+    "Everyone",
+    "Our",
+    "His",
+    "Her",
+    "Every",
+    "Nobody",
+    "Since",
+    "After",
+    "Long",
+    "They",
+    "Everybody",
+    "Last",
+    "All",
+    "This",
+    "That",
+}
+
+
+def join_sents(ctx, sents, para_p=0.25):
+    """Join sentences with spaces, line breaks or paragraphs (same for both labels)."""
+    out = ""
+    for i, s in enumerate(s for s in sents if s):
+        if i == 0:
+            out = s
+            continue
+        if ctx.rng.random() < 0.12:
+            first = s.split(" ", 1)[0]
+            if first in LOWER_STARTERS:
+                s = s[0].lower() + s[1:]
+            s = ctx.pick(CONNECTORS) + s
+        x = ctx.rng.random()
+        if x < para_p:
+            out += "\n\n" + s
+        elif x < para_p + 0.06:
+            out += "\n" + s
+        else:
+            out += " " + s
+    return out
+
+
+# ---------------------------------------------------------------------------
+# SPAM fragments.  All names, gods, temples, addresses and numbers invented.
+# ---------------------------------------------------------------------------
+
+TITLES = [
+    "Dr",
+    "Dr.",
+    "Doctor",
+    "Priest",
+    "Papa",
+    "Lord",
+    "Mama",
+    "Prophet",
+    "Chief Priest",
+    "Baba",
+    "Lady",
+    "Priestess",
+    "DR",
+    "Great Dr",
+    "Spiritualist",
+    "Native Doctor",
+    "Dr",
+    "Priest",
+    "Dr",
+    "Oracle Priest",
+]
+CASTER_NAMES = [
+    "Okelomo",
+    "Ezenwoke",
+    "Adekunmi",
+    "Ogbelu",
+    "Mavuto",
+    "Sarumi",
+    "Amaraku",
+    "Kolawe",
+    "Ebohon",
+    "Otitoju",
+    "Ugbeshe",
+    "Ayanfe",
+    "Lanreko",
+    "Azubeke",
+    "Ifemide",
+    "Orukpe",
+    "Tamuno",
+    "Ikpeazu-Ride",
+    "Olaniwe",
+    "Bamgbeye",
+    "Osagiede",
+    "Ekwuaba",
+    "Morwenna",
+    "Ravensloe",
+    "Zinkara",
+    "Odewunmi",
+    "Nwadiogo",
+    "Akporode",
+    "Ilesanmi",
+    "Obazee",
+    "Femurewa",
+    "Udoekpo",
+    "Egbuniwe",
+    "Ajalode",
+    "Kaphiri",
+    "Sunmola",
+    "Ogheneruno",
+    "Izuchukwa",
+    "Mbalewe",
+    "Tarubi",
+]
+DESCRIPTORS = [
+    "a powerful spell caster",
+    "the great love doctor",
+    "a native herbalist",
+    "the chief priest of {temple}",
+    "a genuine and honest spell caster",
+    "the most powerful spiritualist I have ever come across",
+    "a love and reunion specialist",
+    "a man of great spiritual power",
+    "the owner of {temple}",
+    "a great spell caster from Africa",
+    "a real and powerful love spell caster",
+    "the servant of {god}",
+    "who works with the spirits of {temple}",
+    "a powerful traditional healer",
+    "the spiritual father of {temple}",
+    "a very kind and powerful priest",
+    "the best spell caster in the whole world",
+    "an old wise man with real powers",
+    "a love guru and spiritual consultant",
+    "who is blessed by {god}",
+]
+GODS = [
+    "the goddess Ayelu",
+    "the spirit Ndoromi",
+    "the god Oshakwe",
+    "the ancestors of Ikpere",
+    "the river goddess Yemaru",
+    "the spirit of Amadioka-Oru",
+    "the seven spirits of Oke-Ila",
+    "the moon goddess Selanthe",
+    "the great deity Ogwugwu-Nta",
+    "the oracle of Ajalode",
+    "mother Erinma",
+    "the god of love Aferemo",
+]
+TEMPLES = [
+    "the Ogbelu Temple of Light",
+    "the Temple of Amaraku",
+    "the Shrine of Ifemide",
+    "the Oracle of the Seven Rivers",
+    "the Orukpe Spiritual Home",
+    "Mavuto Love Temple",
+    "the House of the Goddess Ayelu",
+    "the Ebohon Herbal Shrine",
+    "the Kolawe Spiritual Temple",
+    "the Blue Moon Love Temple",
+    "the Oke-Ila Oracle House",
+    "the Temple of Eternal Reunion",
+    "the Ancient Akporode Shrine",
+    "the Sacred Grove of Tarubi",
+    "Lanreko Spell Home",
+]
+
+STORY_GREET = [
+    "Hello everyone,",
+    "Good day to all the viewers of this forum.",
+    "Hi, please I want to share my testimony here.",
+    "I am here to testify of the great work of a man.",
+    "Please read this, it can change your life!!",
+    "Good news to everyone!",
+    "GOD BLESS ALL READING THIS.",
+    "My testimony:",
+    "Hello friends, I have a true story.",
+    "ATTENTION EVERYONE WHO IS HEARTBROKEN",
+    "I never believed in this things until it happened to me.",
+    "I want to use this medium to thank a great man.",
+    "Am so happy today.",
+    "Is there anyone out there crying over a lover?",
+    "Greetings to all of you going through pain,",
+    "I'm so sorry for what you are going through, I was once like you.",
+    "Reading your post made me cry because that was me last year.",
+    "I know exactly how you feel, please read my story to the end.",
+    "Hi all.",
+    "Don't give up on your relationship yet!",
+    "I have been where you are.",
+    "I am writing this with tears of joy in my eyes.",
+    "READ THIS BEFORE YOU GIVE UP!!!",
+    "Dear friends,",
+    "This is my own experience and I am sharing it to help someone.",
+    "I thought I would never smile again.",
+    "Hello to anyone reading this,",
+    "Thank you all for the advice in this thread, but let me tell you what really worked for me.",
+]
+SELF_INTRO = [
+    "My name is {signer} from {place}.",
+    "I am {signer} from {place}.",
+    "Am {signer}, {place}.",
+    "I'm {signer} and I live in {place}.",
+    "My names are {signer}, I am from {place}.",
+    "This is {signer} from {place}.",
+    "I am {signer}.",
+    "My name is {signer}.",
+]
+TURN = [
+    "I was so confused and devastated until",
+    "I searched everywhere for help until",
+    "I was about to give up when a friend introduced me to",
+    "One day I came across a testimony online about",
+    "Things changed when my cousin told me about",
+    "While browsing the internet I saw a post about",
+    "Everything turned around when I contacted",
+    "I was heartbroken for months until I met",
+    "My sister referred me to",
+    "I tried everything, therapy, prayers, even other casters who took my money, until I found",
+    "I was at the edge of ending my life when I came across",
+    "then a colleague at work told me about",
+    "I cried to God every night, then God led me to",
+    "I was losing hope until I read about",
+    "After many sleepless nights I decided to contact",
+    "I never believed in spells until I met",
+    "so I decided to try",
+    "luckily for me I found",
+    "I was skeptical at first but I reached out to",
+    "my life changed the day I met",
+]
+ACTIONS = [
+    "{He2} cast a love spell for me",
+    "{He2} prepared a reunion spell and told me to relax",
+    "{He2} consulted the oracle and told me my {partner} was under the spell of another woman",
+    "{He2} did a return lover spell",
+    "{He2} performed some rituals and prayers on my behalf",
+    "{He2} gave me herbs to bathe with and cast a binding spell",
+    "{He2} asked for my {partner}'s name and picture and cast the spell",
+    "{He2} told me what the gods required and did the sacrifice",
+    "{He2} assured me everything will be fine and did the needful",
+    "{He2} prayed for me and prepared a special love portion",
+    "{He2} called on {god} for me",
+    "{He2} did a reconciliation spell",
+    "{He2} read my situation and cast a strong spell",
+    "{He2} lit the candles and casted the spell that same night",
+    "{He2} sent me a talisman to keep under my pillow",
+]
+RESULTS = [
+    "and within {hours} hours my {partner} called me begging for forgiveness.",
+    "and in less than {hours} hours {he} came back to me.",
+    "after {hours} hours {he} texted me saying {he} misses me.",
+    "and to my greatest surprise {he} came back home on the {ordinal} day.",
+    "and exactly {hours} hours later my phone rang and it was {him}.",
+    "and today we are happily together again.",
+    "and now we are planning our wedding.",
+    "and {he} is now more loving than before.",
+    "and {he} came crawling back on {his} knees in {hours}hrs.",
+    "and my {partner} returned to me in just {hours} hours!!!",
+    "and before {hours} hours {he} was at my door with flowers.",
+    "and the other woman disappeared from {his} life completely.",
+    "and {he} broke up with the other person and came back to me.",
+    "and {he} unblocked me and called me the next day.",
+    "and we are back together and stronger than ever.",
+]
+HOURS = ["24", "48", "72", "36", "12", "twenty four", "48", "forty-eight", "24", "72"]
+ORDINALS = ["second", "third", "2nd", "3rd", "fourth"]
+GRATITUDE = [
+    "I will forever be grateful to {caster}.",
+    "Thank you so much {caster}, you are a god sent.",
+    "I am so happy, words cannot express.",
+    "All thanks to {caster}.",
+    "I promised to share this testimony to the whole world.",
+    "{He2} is real and genuine, not like the fake ones out there.",
+    "{His2} work is 100% guaranteed.",
+    "May God continue to bless you sir.",
+    "I am forever indebted to {caster}.",
+    "What a great man!!!",
+    "I am testifying because I promised {caster} I would.",
+    "{caster} is the real deal.",
+    "You are the best, {caster}.",
+    "I can't thank {him2} enough.",
+    "I don't know how to thank {him2}, so I'm telling everyone.",
+]
+SERVICES = [
+    "cure HIV/AIDS",
+    "cure herpes",
+    "win the lottery",
+    "get pregnant (fruit of the womb)",
+    "promotion at work",
+    "win court cases",
+    "stop divorce",
+    "get your ex back",
+    "cure cancer",
+    "protection from enemies",
+    "become rich and famous",
+    "stop miscarriage",
+    "make your partner love only you",
+    "pass exams",
+    "get a visa",
+    "cure diabetes",
+    "spiritual bath for good luck",
+    "stop your partner from cheating",
+    "cure low sperm count",
+    "get a job",
+    "business breakthrough",
+    "remove bad luck",
+    "cure hepatitis B",
+    "bring back stolen money",
+    "win a green card lottery",
+]
+SERVICE_FRAMES = [
+    "{He2} can also help you with: {list}.",
+    "{caster} can also {list}.",
+    "{He2} also has cure for {list}.",
+    "{He2} is also good in {list}.",
+    "{He2} specializes in the following: {list}.",
+    "Other services include {list}.",
+    "{He2} also helped my friend to {list}.",
+    "LIST OF {HIS2} SERVICES: {list}.",
+]
+CONTACT_FRAMES = [
+    "Contact {him2} via email: {email}",
+    "Reach {him2} on WhatsApp {phone}",
+    "You can contact {him2} through {his2} email {email} or call/WhatsApp {phone}",
+    "{His2} email is {email}",
+    "CONTACT {HIM2} NOW: {email}",
+    "Website: {site}",
+    "Email {him2} on: {email}  WhatsApp: {phone}",
+    "WhatsApp number: {phone}",
+    "Contact {him2} on {email} or visit {site}",
+    "His WhatsApp: {phone}",
+    "Email: {email}",
+    "Call or text {phone}",
+    "Contact: {email} / {phone}",
+    "you can reach {him2} today on {email}",
+    "message {him2} on whatsapp {wa}",
+    "contact details: {email}",
+    "visit {his2} website {site} for more",
+    "Telegram: @{handle} or email {email}",
+    "write to {him2} at {email}",
+    "His Viber and WhatsApp number is {phone}",
+    "Instagram @{handle}",
+    "contact {him2} on this number {phone} or email {email}",
+    "email address ({email})",
+    "{email} is {his2} email, or whatsapp {phone}",
+]
+CLOSERS = [
+    "Contact {him2} today and your problems will be solved.",
+    "Don't waste your time with fake casters, contact the real one.",
+    "{He2} is the answer to your problems.",
+    "Hurry now and contact {him2}.",
+    "You will come back to testify like me.",
+    "Thank me later.",
+    "Good luck!!",
+    "{He2} is the only one that can help you.",
+    "Try {him2} and see for yourself.",
+    "Don't suffer in silence.",
+    "Distance is not a barrier, {he2} works worldwide.",
+    "{He2} will not disappoint you.",
+    "Contact {him2} now before it is too late.",
+    "I am a living testimony.",
+    "It worked for me and it will work for you.",
+    "Results are guaranteed 100%.",
+    "Stop crying and take action.",
+    "God bless you all.",
+    "Be wise and contact {him2}.",
+    "Your happiness is one message away.",
+]
+
+EMAIL_LOCAL = [
+    "dr{n}",
+    "{n}spelltemple",
+    "{n}.temple",
+    "priest{n}22",
+    "{n}lovespell",
+    "dr.{n}",
+    "{n}spellhome",
+    "great{n}",
+    "{n}solutioncenter",
+    "{n}_spiritual",
+    "{n}herbalhome",
+    "chief{n}",
+    "{n}reunion",
+    "dr{n}01",
+    "{n}oracle",
+    "{n}lovetemple",
+    "papa{n}",
+    "{n}.spells",
+    "{n}powers",
+    "{n}healing",
+]
+PROVIDERS = [
+    "gmail",
+    "yahoo",
+    "outlook",
+    "hotmail",
+    "protonmail",
+    "aol",
+    "gmail",
+    "yahoo",
+    "gmail",
+    "yandex",
+]
+SITE_FORMS = [
+    "{n}spelltemple.com",
+    "www.great{n}temple.org",
+    "https://{n}lovespells.net",
+    "{n}-spiritualhome.com",
+    "www.{n}temple.com",
+    "{n}oracle.net",
+    "http://www.{n}spellcaster.info",
+    "{n}lovesolutions.com",
+    "{n}healinghome.org",
+    "www.{n}shrine.net",
+]
+HANDLE_FORMS = [
+    "dr_{n}",
+    "{n}spells",
+    "priest.{n}",
+    "{n}_temple",
+    "real{n}caster",
+    "{n}official",
+    "dr{n}_",
+    "{n}healing",
+]
+
+
+def name_token(caster_name):
+    return re.sub(r"[^a-z]", "", caster_name.lower())
+
+
+def obfuscate_email(ctx, local, provider):
+    tld = (
+        ctx.rng.choice(["com", "com", "com", "co.uk", "net"])
+        if provider in ("yahoo", "outlook", "hotmail")
+        else "com"
+    )
+    forms = [
+        "{l}@{p}.{t}",
+        "{l}(@){p}. {t}",
+        "{l} at {p} dot {t}",
+        "{l}[at]{p}[dot]{t}",
+        "{l} @ {p} . {t}",
+        "{L} @ {P} . {T}",
+        "{l} {{at}} {p} {{dot}} {t}",
+        "{l} AT {p} DOT {t}",
+        "{l}@ {p} com",
+        "{l} @{p},{t}",
+        "{l}(at){p}(dot){t}",
+        "{L}@{P}.{T}",
+        "{l}@{p} .{t}",
+        "{l} [@] {p} [.] {t}",
+        "{l} (at) {p} . {t}",
+    ]
+    f = ctx.pick_shared(forms)
+    return f.format(l=local, p=provider, t=tld, L=local.upper(), P=provider.upper(), T=tld.upper())
+
+
+DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def phone_number(ctx):
+    kind = ctx.randint(0, 2)
+    if kind == 0:
+        last = f"{ctx.randint(0, 9999):04d}"
+        cc, groups = "234", ["810", "555", last]
+    elif kind == 1:
+        area = ctx.rng.choice(["213", "312", "415", "702", "646", "305", "512", "917"])
+        cc, groups = "1", [area, "555", f"01{ctx.randint(0, 99):02d}"]
+    else:
+        cc, groups = "44", ["7700", "900", f"{ctx.randint(0, 999):03d}"]
+    forms = [
+        lambda: "+" + cc + "".join(groups),
+        lambda: "+" + cc + " " + " ".join(groups),
+        lambda: "+" + cc + "-" + "-".join(groups),
+        lambda: "+" + cc + "." + ".".join(groups),
+        lambda: "(+" + cc + ") " + "".join(groups),
+        lambda: "+" + cc + " (" + groups[0] + ") " + groups[1] + "-" + groups[2],
+        lambda: " ".join("+" + cc + "".join(groups)),
+        lambda: "plus " + " ".join(DIGIT_WORDS[int(d)] for d in cc + "".join(groups)),
+        lambda: ("+" + cc + " " + " ".join(groups)).replace("0", "O"),
+        lambda: cc + " " + groups[0] + " " + groups[1] + " " + groups[2],
+    ]
+    return ctx.pick_shared(forms)(), cc + "".join(groups)
+
+
+class Caster:
+    def __init__(self, ctx):
+        self.title = ctx.pick(TITLES)
+        self.name = ctx.pick(CASTER_NAMES)
+        female = self.title in ("Mama", "Lady", "Priestess") or (
+            ctx.chance(0.1) and self.title not in ("Papa", "Baba", "Lord")
+        )
+        self.p = (
+            {
+                "He2": "She",
+                "he2": "she",
+                "him2": "her",
+                "His2": "Her",
+                "his2": "her",
+                "HIM2": "HER",
+                "HIS2": "HER",
+            }
+            if female
+            else {
+                "He2": "He",
+                "he2": "he",
+                "him2": "him",
+                "His2": "His",
+                "his2": "his",
+                "HIM2": "HIM",
+                "HIS2": "HIS",
+            }
+        )
+        n = name_token(self.name)
+        self.n = n
+        local = ctx.pick(EMAIL_LOCAL).format(n=n)
+        self.email = obfuscate_email(ctx, local, ctx.pick(PROVIDERS))
+        self.phone, digits = phone_number(ctx)
+        self.wa = ctx.rng.choice(["wa.me/" + digits, "https://wa.me/" + digits, "wa.me/+" + digits])
+        self.site = ctx.pick(SITE_FORMS).format(n=n)
+        self.handle = ctx.pick(HANDLE_FORMS).format(n=n)
+        self.temple = ctx.pick(TEMPLES)
+        self.god = ctx.pick(GODS)
+        full = self.title + " " + self.name
+        if ctx.chance(0.12):
+            full = full.upper()
+        self.full = full
+
+    def slots(self):
+        s = dict(self.p)
+        s.update(
+            caster=self.full,
+            email=self.email,
+            phone=self.phone,
+            wa=self.wa,
+            site=self.site,
+            handle=self.handle,
+            temple=self.temple,
+            god=self.god,
+        )
+        return s
+
+
+def contact_block(ctx, c, slots, n=None):
+    n = n or ctx.rng.choice([1, 1, 1, 2, 2, 3])
+    frames = ctx.sample(CONTACT_FRAMES, n)
+    return [fmt(f, slots) for f in frames]
+
+
+def services_sentence(ctx, slots):
+    items = ctx.sample(SERVICES, ctx.randint(2, 7))
+    if ctx.chance(0.3):
+        lst = "\n" + "\n".join(f"{i + 1}. {it}" for i, it in enumerate(items)) + "\n"
+        return fmt(ctx.pick(SERVICE_FRAMES), dict(slots, list=lst)).replace(":\n", ":\n")
+    if ctx.chance(0.5):
+        lst = ", ".join(items[:-1]) + " and " + items[-1]
+    else:
+        lst = ", ".join(items)
+    return fmt(ctx.pick(SERVICE_FRAMES), dict(slots, list=lst))
+
+
+def spell_testimony(ctx, with_contact=True):
+    ps = person_slots(ctx)
+    c = Caster(ctx)
+    slots = dict(ps)
+    slots.update(c.slots())
+    slots.update(
+        signer=ctx.pick(SPAM_SIGN_NAMES),
+        place=ctx.pick(SPAM_PLACES),
+        hours=ctx.pick_shared(HOURS),
+        ordinal=ctx.pick_shared(ORDINALS),
+    )
+    sents = []
+    if ctx.chance(0.55):
+        sents.append(ctx.pick(STORY_GREET))
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(SELF_INTRO))
+    for h in ctx.sample(HEARTBREAK, ctx.rng.choice([1, 2, 2, 3, 3, 4])):
+        sents.append(h)
+    desc = ctx.pick(DESCRIPTORS)
+    turn = ctx.pick(TURN) + " {caster}" + ctx.rng.choice([", ", ", ", " "]) + desc + "."
+    sents.append(turn)
+    sents.append(ctx.pick(ACTIONS) + " " + ctx.pick(RESULTS))
+    if ctx.chance(0.75):
+        sents.append(ctx.pick(GRATITUDE))
+    if ctx.chance(0.55):
+        sents.append(services_sentence(ctx, slots))
+    if with_contact:
+        block = contact_block(ctx, c, slots)
+        if ctx.chance(0.5):
+            sents.append(ctx.pick(CLOSERS))
+            sents.extend(block)
+        else:
+            sents.extend(block)
+            sents.append(ctx.pick(CLOSERS))
+        if ctx.chance(0.2):
+            sents.append(ctx.rng.choice(block))
+    else:
+        sents.append(ctx.pick(CLOSERS))
+        if ctx.chance(0.4):
+            sents.append(ctx.pick(NO_CONTACT_TAIL))
+    if ctx.chance(0.3):
+        sents.append(ctx.rng.choice(["Thanks.", "{signer}", "- {signer}", "Regards, {signer}."]))
+    text = join_sents(ctx, [fmt(s, slots) for s in sents], para_p=0.3)
+    if ctx.chance(0.08):
+        text = text.replace(". ", " ").replace(", ", " ")  # run-on
+    return text
+
+
+NO_CONTACT_TAIL = [
+    "Search for {his2} name online, you will find {him2}.",
+    "Just google {his2} name.",
+    "Ask me and I will give you {his2} details.",
+    "{His2} details are on {his2} page.",
+    "Look {him2} up, {he2} is very famous.",
+    "Reply to this post if you need {his2} contact.",
+    "I can't post {his2} contact here because the mods delete it, but find {him2}.",
+    "Everybody knows {him2} in {place}.",
+]
+
+# --- short hooks ------------------------------------------------------------
+
+SHORT_HOOKS = [
+    "Contact {caster} for help with your relationship {contact}",
+    "need your ex back? whatsapp {phone}",
+    "Are you heartbroken? {caster} can bring back your lover in {hours} hours. {contact}",
+    "Lost love spell that works fast. {contact}",
+    "Get your ex back in {hours} hours guaranteed. Call/WhatsApp {phone}",
+    "real spell caster here, reunite with your lover today: {email}",
+    "{caster} brought my {partner} back. {contact}",
+    "message me if you want {him} back, I know someone who helped me {contact}",
+    "Love problem solution by {caster}. {contact}",
+    "DM @{handle} for love spells that really work",
+    "if your ex left you, reach out to {caster} on {contact}, thank me later",
+    "WANT YOUR EX BACK?? {contact}",
+    "{caster} is real!! my {partner} came back after {hours} hours. {contact}",
+    "Stop crying. Contact {caster}: {contact}",
+    "powerful reunion spell, results in {hours}hrs, {contact}",
+    "Who else needs help? {caster} helped me. {contact}",
+    "Don't give up on {him}, {caster} can help. {contact}",
+    "Quick help for broken relationships and marriages: {contact}",
+    "I got my {partner} back with the help of {caster} {contact} {contact}",
+    "Contact the great {caster} {contact} for any kind of spell",
+    "Email {caster} {email} for a free consultation about your ex",
+    "Marriage problems? Lover not answering? {contact}",
+    "spell to bring back lost love 100% working, contact {contact}",
+    "{caster} on WhatsApp {phone}, {he2} fixed my marriage",
+    "My ex is back!! All thanks to {caster}. {contact}",
+    "please contact {caster} {contact} {he2} will help you like he helped me",
+    "Help is here. {caster} {contact}",
+    "For love spell, money spell, protection spell: {contact}",
+    "you can still save your relationship, talk to {caster} {contact}",
+    "check {site} for the spell that brought my {partner} back",
+]
+
+
+def short_hook(ctx):
+    ps = person_slots(ctx)
+    c = Caster(ctx)
+    slots = dict(ps)
+    slots.update(c.slots())
+    slots["hours"] = ctx.pick_shared(HOURS)
+    slots["ordinal"] = ctx.pick_shared(ORDINALS)
+    contacts = [
+        c.email,
+        c.phone,
+        c.wa,
+        c.site,
+        "WhatsApp " + c.phone,
+        "@" + c.handle,
+        "email " + c.email,
+        c.email + " / " + c.phone,
+    ]
+    t = ctx.pick(SHORT_HOOKS)
+    while "{contact}" in t:
+        t = t.replace("{contact}", ctx.rng.choice(contacts), 1)
+    text = fmt(t, slots)
+    if ctx.chance(0.15):
+        text = ctx.pick(STORY_GREET) + " " + text
+    return text
+
+
+# --- hackers / spying -------------------------------------------------------
+
+HACKER_NAMES = [
+    "Remy Cyberfix",
+    "HackerJules",
+    "CyberDove Tech",
+    "spyexpert Kane",
+    "Mr Ghostline",
+    "Wizard Tobin",
+    "Hack Maven",
+    "Digital Craig Recovery",
+    "Lexa Byteguard",
+    "Ethan the hack guru",
+    "Silent Root Services",
+    "Pro Snoop Marcel",
+    "Nova Decrypt",
+    "Hackbreed Zoran",
+    "Techie Ollie",
+]
+HACKER_TOKENS = [
+    "remycyberfix",
+    "hackerjules",
+    "cyberdovetech",
+    "spyexpertkane",
+    "ghostline",
+    "wizardtobin",
+    "hackmaven",
+    "digitalcraig",
+    "lexabyteguard",
+    "ethanhackguru",
+    "silentroot",
+    "prosnoopmarcel",
+    "novadecrypt",
+    "hackbreedzoran",
+    "techieollie",
+]
+HACK_SITUATION = [
+    "I suspected my {partner} was cheating for months but I had no proof.",
+    "My {partner} was always hiding {his} phone and going to the bathroom with it.",
+    "After my divorce I needed proof of my ex's hidden money.",
+    "I knew something was wrong when {he} started putting a password on everything.",
+    "{He} kept saying I was paranoid and crazy.",
+    "I was going through a very rough time in my marriage.",
+    "My {partner} started coming home late and deleting {his} WhatsApp chats.",
+    "Is your partner acting strange lately? I was in your shoes.",
+    "Everybody told me to let it go but my gut was screaming.",
+    "Before you waste years wondering, get the facts.",
+    "I was emotionally drained from all the lies.",
+    "I read this forum every night looking for answers about my cheating {partner}.",
+]
+HACK_INTRO = [
+    "until I was referred to {hacker}, a professional hacker.",
+    "Then a friend recommended {hacker}, an ethical hacker.",
+    "I contacted {hacker} after reading good reviews.",
+    "so I hired {hacker}, a private investigator and hacker.",
+    "That was when I came across {hacker}.",
+    "My lawyer quietly suggested {hacker}.",
+    "I found {hacker} and it was the best decision of my life.",
+    "{hacker} is a genius with phones.",
+]
+HACK_SERVICE = [
+    "{HeH} got me access to {his} WhatsApp, call logs, text messages and even deleted messages without touching the phone.",
+    "{HeH} helped me recover deleted WhatsApp chats going back two years.",
+    "Within 3 hours I had remote access to {his} phone.",
+    "{HeH} cloned {his} phone and I could read everything in real time.",
+    "{HeH} hacked into {his} Instagram and Snapchat and sent me screenshots of everything.",
+    "{HeH} gave me {his} live location, call recordings and all {his} social media passwords.",
+    "I was able to monitor {his} phone from my own phone without {him} knowing.",
+    "{HeH} retrieved {his} Telegram and Facebook messages including the deleted ones.",
+]
+HACK_OUTCOME = [
+    "I found out the truth and I am free now.",
+    "It turned out {he} was talking to {his} ex the whole time.",
+    "I used the evidence in court and won custody.",
+    "Now I sleep peacefully.",
+    "The truth hurts but it is better than living a lie.",
+    "I confronted {him} with the proof.",
+    "{HeH} is fast, discreet and affordable.",
+    "{HeH} is 100% legit, no upfront scam.",
+]
+HACK_EXTRA = [
+    "{HeH} also fixes credit scores, recovers lost crypto and clears records.",
+    "{HeH} can also recover hacked accounts and scammed funds.",
+    "Other services: school grades upgrade, credit repair, bank account tracing.",
+    "{HeH} also helped my friend recover $40,000 lost to a fake investment.",
+]
+HACK_CONTACT = [
+    "Contact {himH}: {email}",
+    "Email: {email}",
+    "Text {himH} on {phone}",
+    "Telegram @{handle}",
+    "WhatsApp {phone}",
+    "Reach {himH} on {email} or Telegram @{handle}",
+    "Instagram: @{handle}",
+    "{email} / WhatsApp: {phone}",
+    "email {himH} via {email}",
+    "{HisH} email is {email}",
+]
+HACK_SHORT = [
+    "Need to catch a cheating spouse? Contact {hacker}: {c}",
+    "Want to read your partner's WhatsApp without them knowing? {c}",
+    "I can help you spy on any phone remotely. Text me {c}",
+    "Recover deleted messages and see who your ex is talking to: {c}",
+    "Is {he} cheating? Find out in 24 hours. {c}",
+    "Professional phone hacking, social media access, catch cheaters. {c}",
+    "{hacker} helped me catch my cheating {partner}. {c}",
+    "Get access to your partner's phone in 2 hours, 100% discreet. {c}",
+]
+
+
+def hacker_post(ctx):
+    ps = person_slots(ctx)
+    ctx.rng.randrange(len(HACKER_NAMES))  # unused draw, kept so the corpus stays byte-identical
+    names = ctx.pool(list(zip(HACKER_NAMES, HACKER_TOKENS, strict=True)))
+    hacker, tok = ctx.rng.choice(names)
+    fem = ctx.chance(0.25)
+    slots = dict(
+        ps,
+        hacker=hacker,
+        HeH="She" if fem else "He",
+        himH="her" if fem else "him",
+        HisH="Her" if fem else "His",
+    )
+    local = ctx.rng.choice([tok, tok + "01", tok + ".recovery", tok + "hacks", "hire" + tok])
+    slots["email"] = obfuscate_email(ctx, local, ctx.pick(PROVIDERS))
+    slots["phone"] = phone_number(ctx)[0]
+    slots["handle"] = ctx.rng.choice([tok, tok + "_", "the" + tok, tok + "_hacks"])
+    if ctx.chance(0.3):
+        c = ctx.rng.choice([slots["email"], slots["phone"], "@" + slots["handle"]])
+        return fmt(ctx.pick(HACK_SHORT), dict(slots, c=c))
+    sents = []
+    if ctx.chance(0.3):
+        sents.append(ctx.pick(STORY_GREET))
+    sents += ctx.sample(HACK_SITUATION, ctx.randint(1, 2))
+    if ctx.chance(0.4):
+        sents += ctx.sample(HEARTBREAK, 1)
+    sents.append(ctx.pick(HACK_INTRO))
+    sents += ctx.sample(HACK_SERVICE, ctx.randint(1, 2))
+    sents += ctx.sample(HACK_OUTCOME, ctx.randint(1, 2))
+    if ctx.chance(0.4):
+        sents.append(ctx.pick(HACK_EXTRA))
+    sents += ctx.sample(HACK_CONTACT, ctx.rng.choice([1, 1, 2]))
+    return join_sents(ctx, [fmt(s, slots) for s in sents])
+
+
+# --- money: forex, crypto, loans -------------------------------------------
+
+INVEST_NAMES = [
+    "Mrs Harriet Collingwood",
+    "Mr Desmond Arlow",
+    "Mrs Ingrid Paley",
+    "Mr Victor Hale",
+    "Mrs Lorraine Abbot",
+    "Mr Felix Ramsgate",
+    "Mrs Celia Dunford",
+    "Mr Gordon Pryce",
+    "Mrs Wendy Ashcombe",
+    "Mr Julian Strand",
+]
+INVEST_FIRMS = [
+    "Brightwell Capital Trust",
+    "Halvard Finance Group",
+    "Meridian Coin Partners",
+    "Goldcrest Forex Hub",
+    "Silverline Lending",
+    "Northgate Crypto Desk",
+    "Evermore Loan Firm",
+    "Summit Bay Assets",
+    "Crownfield Trading",
+    "Bluepeak Finance",
+]
+INVEST_STORY = [
+    "After my divorce I was left with nothing but debt and two kids to feed.",
+    "When my {partner} left, {he} emptied our joint account.",
+    "The break-up destroyed me financially and emotionally.",
+    "I lost my home after the separation and had to move in with my sister.",
+    "I was depressed after my marriage ended and my bills were piling up.",
+    "Heartbreak is bad but being broke after a heartbreak is worse.",
+    "My ex took everything in the divorce, the house, the car, the savings.",
+    "I want to encourage anyone here who is struggling after a break-up.",
+    "Being a single mum after the divorce, I didn't know how I was going to survive.",
+    "Nobody tells you how expensive a break-up is.",
+]
+INVEST_PIVOT = [
+    "Then I was introduced to {iname}, a certified forex account manager.",
+    "A friend told me about {firm} and their account manager {iname}.",
+    "I started investing with {iname} of {firm}.",
+    "I decided to take a step and invest in bitcoin with the help of {iname}.",
+    "I applied for a loan with {firm} after every bank rejected me.",
+    "I met {iname} who changed my financial life.",
+    "Then I found {firm}, a legit crypto trading platform.",
+]
+INVEST_RESULT = [
+    "I started with $500 and within two weeks I received $6,800 profit.",
+    "I invested $1,000 and got back $12,500 in 7 days.",
+    "They gave me a loan of $25,000 at 2% interest with no credit check.",
+    "Now I earn $3,200 every week from home.",
+    "My first withdrawal was $4,750 and it came straight to my bank.",
+    "In one month I paid off all my debts and bought a car.",
+    "I got my life back and now I don't need any man.",
+    "I received £8,000 profit in 10 days, no stress.",
+]
+INVEST_CLOSE = [
+    "Contact {iname} on WhatsApp {phone}",
+    "Email {firm_mail} to start earning.",
+    "Reach {iname} via {email} and tell her I referred you.",
+    "Message {phone} to get your own loan today.",
+    "Visit {site} and start with as little as $200.",
+    "Don't miss this opportunity: {email}",
+    "Telegram @{handle}",
+    "WhatsApp: {phone} / Email: {email}",
+]
+
+
+def invest_post(ctx):
+    ps = person_slots(ctx)
+    iname = ctx.pick(INVEST_NAMES)
+    firm = ctx.pick(INVEST_FIRMS)
+    ftok = re.sub(r"[^a-z]", "", firm.lower())
+    itok = re.sub(r"[^a-z]", "", iname.lower().replace("mrs ", "").replace("mr ", ""))
+    slots = dict(ps, iname=iname, firm=firm)
+    slots["email"] = obfuscate_email(
+        ctx, ctx.rng.choice([itok, itok + "fx", itok + "invest"]), ctx.pick(PROVIDERS)
+    )
+    slots["firm_mail"] = obfuscate_email(
+        ctx, ctx.rng.choice(["info", "support", "loans"]) + ftok[:10], ctx.pick(PROVIDERS)
+    )
+    slots["phone"] = phone_number(ctx)[0]
+    slots["site"] = (
+        ctx.rng.choice(["www.", "https://", ""])
+        + ftok
+        + ctx.rng.choice([".com", ".net", "-invest.com", ".org"])
+    )
+    slots["handle"] = itok + ctx.rng.choice(["", "_fx", "trades"])
+    if ctx.chance(0.2):
+        return fmt(
+            ctx.rng.choice(
+                [
+                    "Heartbroken and broke? {firm} gives fast loans to single parents. {c}",
+                    "Make money after your divorce, earn $2000 weekly trading with {iname}. {c}",
+                    "Let your ex regret leaving you, invest with {iname} today {c}",
+                    "{iname} turned my $300 into $5,400 after my break-up, {c}",
+                ]
+            ),
+            dict(slots, c=ctx.rng.choice([slots["phone"], slots["email"], slots["site"]])),
+        )
+    sents = ctx.sample(INVEST_STORY, ctx.randint(1, 2))
+    if ctx.chance(0.35):
+        sents += ctx.sample(HEARTBREAK, 1)
+    sents.append(ctx.pick(INVEST_PIVOT))
+    sents += ctx.sample(INVEST_RESULT, ctx.randint(1, 2))
+    if ctx.chance(0.5):
+        sents.append(
+            ctx.pick(GRATITUDE)
+            .replace("{caster}", "{iname}")
+            .replace("{He2}", "She")
+            .replace("{His2}", "Her")
+            .replace("{him2}", "her")
+        )
+    sents += ctx.sample(INVEST_CLOSE, ctx.randint(1, 2))
+    return join_sents(ctx, [fmt(s, slots) for s in sents])
+
+
+# --- paid psychics, tarot, oils, candles -----------------------------------
+
+PSYCHIC_NAMES = [
+    "Madam Esperanza Vale",
+    "Mother Celestine",
+    "Master Rulan",
+    "Psychic Orla Wren",
+    "Sister Magdalyn",
+    "Clairvoyant Indira Moss",
+    "Madame Solenne",
+    "Mystic Auberon",
+    "Reader Anouk",
+    "Grandma Tessaly",
+]
+PSY_LINES = [
+    "Is {he} thinking about you right now? Get a free tarot reading today from {psy}. {link}",
+    "I paid for a reading with {psy} and she told me exactly when {he} would come back, and she was right to the day.",
+    "Love binding oil: rub it on {his} photo for 7 nights and {he} will never look at another {man}. Order at {link}",
+    "My reunion candle kit is only $49 and ships worldwide, it brought my {partner} back. {link}",
+    "{psy} sees what others can't. First question free, then $1.99 a minute. {link}",
+    "Don't wait wondering if {he} will return. Ask the cards. {link}",
+    "{psy} did a love reading for me and removed the negative energy blocking my relationship. {link}",
+    "Order the Return-To-Me honey jar, blessed by {psy}, results within one moon cycle. {link}",
+    "Twin flame reading, 3 questions for $25. Message {psy} on WhatsApp {phone}",
+    "Your ex is not gone, the cards say {he} still loves you. Book {psy}: {link}",
+    "I was skeptical but the reading from {psy} was so accurate I cried. {link}",
+    "Soulmate sketch + love reading by {psy}, 50% off today only {link}",
+    "Get the Sweet Return oil, 3 drops in {his} drink and {his} heart turns back to you. {phone}",
+    "{psy} will tell you if {he} is coming back. Call now {phone}",
+    "The cards told me my {partner} would come back in 21 days and {he} did. Thank you {psy} {link}",
+    "Free love horoscope and a personal message from your spirit guide: {link}",
+]
+PSY_PREFIX = [
+    "So sorry for your pain.",
+    "I felt your energy reading this.",
+    "Hi dear.",
+    "Please don't lose hope.",
+    "",
+    "",
+    "Listen to me.",
+    "Sending you light.",
+    "I was exactly like you.",
+    "The universe sent you here for a reason.",
+]
+
+
+def psychic_post(ctx):
+    ps = person_slots(ctx)
+    psy = ctx.pick(PSYCHIC_NAMES)
+    tok = re.sub(r"[^a-z]", "", psy.lower())
+    link = ctx.rng.choice(
+        [
+            "www.{t}readings.com",
+            "https://{t}.love",
+            "{t}tarot.net",
+            "http://{t}-psychic.com/free",
+            "{t}oils.shop",
+            "www.{t}.com/love",
+        ]
+    ).format(t=tok[:14])
+    slots = dict(ps, psy=psy, link=link, phone=phone_number(ctx)[0])
+    parts = [ctx.pick(PSY_PREFIX)]
+    if ctx.chance(0.3):
+        parts += ctx.sample(HEARTBREAK, ctx.randint(1, 2))
+    parts.append(ctx.pick(PSY_LINES))
+    if ctx.chance(0.25):
+        parts.append(
+            ctx.rng.choice(
+                [
+                    "Limited slots.",
+                    "Don't wait.",
+                    "Blessings.",
+                    "DM me for details.",
+                    "Satisfaction guaranteed.",
+                    "100% accurate.",
+                ]
+            )
+        )
+    return join_sents(ctx, [fmt(s, slots) for s in parts])
+
+
+# --- TEST-ONLY family: sugar daddies, romance "agents", romance scams --------
+
+ROMANCE_LINES = [
+    "Hi dear, I saw your post and my heart went out to you. I am a widowed engineer working offshore and I am looking for a kind woman to spoil. Text me on WhatsApp {phone}.",
+    "Heartbroken? Let a generous man take care of you. $500 weekly allowance, no meetings needed. Add my Telegram @{handle}",
+    "Romance recovery agency: we locate your ex, arrange a meeting and guarantee reconciliation. Consultation fee $150. {site}",
+    "Looking for a sugar baby who needs healing after a bad break-up, I pay bills and rent. Serious ones only {email}",
+    "I am a relationship recovery agent. For a small fee I will talk to your ex and bring {him} back to you. Whatsapp {phone}",
+    "You are too beautiful to cry over someone. I am a rich businessman from Dubai, let me show you real love. Email {email}",
+    "Professional reconciliation service, 93% success rate, private agents in 40 countries. Book now: {site}",
+    "Sugar daddy available for a sweet and lonely woman, weekly allowance guaranteed, message me {phone}",
+    "I can make your ex jealous and come running back, I'm a professional dating coach with a secret method, only $99, {site}",
+    "Dear, reading your post I felt we are soulmates. I am a US army doctor on mission, I would like to know you better. My email {email}",
+    "Ladies, stop crying over broke men. Generous gentlemen are waiting to pamper you, sign up free at {site}",
+    "I help heartbroken people reconnect with their ex through my proven 'Second Chance Protocol'. Private coaching $299, message me {phone}",
+    "Hello, I am a lonely widower with a good heart and a big house. I read your story and I want to make you smile again. WhatsApp {phone}",
+    "Our discreet agents will contact your ex on your behalf and negotiate your reunion. Payment after first contact. {email}",
+    "Sweet girl, you deserve a man who takes care of you. I send allowance every Friday. Telegram @{handle}",
+    "Broken up recently? Rebound with a rich partner on our verified sugar dating app: {site}",
+    "I am an oil rig engineer, divorced, very romantic. I want a serious woman who knows pain like me. Write to {email}",
+    "Reconciliation specialists: we use psychology and private investigators to bring your partner home. {site} / {phone}",
+]
+
+
+def romance_post(ctx):
+    ps = person_slots(ctx)
+    tok = ctx.rng.choice(
+        [
+            "sweetdaddy",
+            "reunionagent",
+            "lovingmark",
+            "generousgeorge",
+            "heartsmend",
+            "captainwilliam",
+            "lonelyengineer",
+            "rekindleagency",
+        ]
+    )
+    slots = dict(
+        ps,
+        phone=phone_number(ctx)[0],
+        handle=tok + str(ctx.randint(1, 99)),
+        email=obfuscate_email(ctx, tok + str(ctx.randint(1, 99)), ctx.pick(PROVIDERS)),
+        site=ctx.rng.choice(["www.", "https://", ""])
+        + tok
+        + ctx.rng.choice([".com", ".net", ".org", ".love"]),
+    )
+    parts = []
+    if ctx.chance(0.3):
+        parts.append(
+            ctx.rng.choice(
+                ["So sorry about what happened.", "Hello.", "Don't cry anymore.", "Hey beautiful."]
+            )
+        )
+    parts.append(ctx.rng.choice(ROMANCE_LINES))
+    return join_sents(ctx, [fmt(s, slots) for s in parts])
+
+
+# ---------------------------------------------------------------------------
+# HAM fragments: genuine posts and replies.  Hard negatives on purpose.
+# ---------------------------------------------------------------------------
+
+STORY_OPEN = [
+    "I ({age}F) need to vent.",
+    "Throwaway because {he} knows my main account.",
+    "Not sure why I'm posting this, I just need to get it out.",
+    "Day {days} of no contact.",
+    "Long post, sorry.",
+    "Hi everyone, first time posting here.",
+    "Ok so.",
+    "I don't even know where to start.",
+    "It's 3am and I can't sleep again.",
+    "Update on my last post:",
+    "Some background: we met at uni.",
+    "English is not my first language, sorry for mistakes.",
+    "({age}M) here.",
+    "Me and my ex were together {dur}.",
+    "I never thought I'd be writing on a forum like this.",
+    "I need some perspective please.",
+    "Warning, this is a bit of a rant.",
+    "Hey. Lurker here, finally posting.",
+    "I'm {age} and I feel like my life is over, which I know is dramatic.",
+    "Sorry if this is all over the place.",
+    "Writing this on my lunch break.",
+    "My therapist told me to write this down somewhere, so here it is.",
+    "I read this forum every night and it helps, so here's mine.",
+    "Can I just say something.",
+    "I want my ex back so badly.",
+    "So it finally happened.",
+    "Hi all. {age}F, been lurking for weeks.",
+    "This is going to sound stupid.",
+    "Mods delete if this isn't allowed.",
+    "I'm not a big writer but here goes.",
+    "Hello, I am from Brazil and my english is not perfect.",
+    "Posting from my car outside work.",
+    "Happy Valentine's day I guess.",
+    "Bit of a weird one.",
+    "Just got home from {his} sister's wedding, which was a mistake.",
+]
+AGES = [str(a) for a in range(19, 58)]
+STORY_DETAIL = [
+    "I want {him} back so badly, I would do anything.",
+    "I even thought about paying a psychic, how pathetic is that.",
+    "I saw one of those 'bring back your lover' ads and for a second I actually considered it.",
+    "I blocked {his} number and then unblocked it twice in the same night.",
+    "{He} texted me at 2am saying {he} misses me and then nothing the next day.",
+    "I deleted {his} number but I know it by heart anyway.",
+    "{He} still has me on close friends on Instagram and I don't know what that means.",
+    "{He} still owes me $2,000 from the car and honestly I don't even care about the money.",
+    "We still split the mortgage until the house sells, so I see {his} name every month.",
+    "My doctor prescribed me something to help me sleep but I hate taking it.",
+    "My therapist says I'm grieving the future I imagined, not just {him}.",
+    "I prayed every night that {he} would come back.",
+    "My mum says I'm better off and she's probably right but it doesn't help.",
+    "I keep reading our old WhatsApp chats from when we first met.",
+    "I went to the gym today for the first time in a month, which is something.",
+    "I started journaling like someone here suggested and it helps a little.",
+    "I keep thinking that if I lose weight or change my hair {he}'ll want me again.",
+    "My friends want me to go out but I just want to lie in bed.",
+    "I changed my number so I wouldn't be tempted, and then I gave it to {him} anyway.",
+    "{He} came back after two weeks, then left again, and I let {him} do it.",
+    "I feel like a fool for believing {him} when {he} said it was just a friend.",
+    "I'm angry, more angry than sad now, and I don't know what to do with it.",
+    "Honestly part of me feels relieved and I feel guilty about that.",
+    "My kids keep asking when {he} is coming home.",
+    "{He} said maybe one day we could be friends. Can you even be friends with an ex?",
+    "Last night I drove past {his} house. I know, I know.",
+    "I've read every article about getting your ex back and none of it works.",
+    "I googled 'how to get my ex back' at 4am and ended up on some really weird websites with spell casters.",
+    "I gave {him} {his} stuff back in a box and cried the whole drive home.",
+    "I haven't told my parents yet.",
+    "I spent £300 on a weekend away to surprise {him} and {he} ended it two days before.",
+    "I keep buying lottery tickets like winning would fix this, lol.",
+    "{He} messaged me on Telegram from a new account after I blocked {him} on WhatsApp.",
+    "I looked at {his} Spotify to see what {he}'s listening to. Sad songs. Does that mean anything?",
+    "I haven't been to work in four days, my manager has been kind about it but it can't last.",
+    "I booked a session with a counsellor at my GP's clinic, first one is next Tuesday.",
+    "Someone told me to try a love spell as a joke and I laughed and then I cried.",
+    "I've started sleeping with the TV on because the silence is too loud.",
+    "{He} wants to keep the dog and I don't think I can survive losing both of them.",
+    "We slept together last weekend and now I'm back at day one.",
+    "I wrote {him} a letter I'm never going to send.",
+    "It took me 3 days to delete {his} contact and 3 seconds to regret it.",
+    "My sister says {he} was never good enough for me but she never saw the good parts.",
+    "I'm on antidepressants now, which I never thought would happen to me.",
+    "My pastor says to pray for {him} but I mostly pray that it stops hurting.",
+    "I keep hoping {he} will show up at my door like in the movies.",
+    "I have {his} voice notes saved and I listen to them when I can't sleep.",
+    "Everybody says 'you'll find someone better' and I want to scream.",
+    "I'm drinking more than I should, I know that.",
+    "Eating is hard. I had crackers today and that's it.",
+    "I keep checking if {he}'s online on WhatsApp. Last seen 2 minutes ago. Every time.",
+    "{He} said {he} will pay back the money {he} borrowed but I doubt it.",
+    "My best friend took my phone for the weekend so I wouldn't text {him}.",
+    "I'm scared I'll never feel this way about anyone again.",
+    "The worst part is I still love {him}.",
+    "I know {he}'s not coming back. I know. I just can't make my heart believe it.",
+    "I went on one date and spent the whole time thinking about {exname}.",
+    "I uninstalled Instagram so I'd stop looking at {his} stories.",
+    "I'm trying to be the bigger person but I also want to throw {his} PlayStation in the river.",
+    "We agreed on 50/50 custody and I'm trying to be civil for the kids.",
+    "I am working two jobs now to pay the rent alone.",
+    "{He} called me crying last week and I was weak and picked up.",
+    "I don't recognise myself anymore.",
+    "I signed up for a pottery class so I'd have somewhere to be on Thursdays.",
+    "All I do is scroll and cry and scroll again.",
+    "I keep having dreams that we're fine and then I wake up.",
+    "I asked {him} if there was someone else and {he} said no. There was.",
+]
+STORY_END = [
+    "Does it get better?",
+    "How do I stop checking {his} Instagram?",
+    "Should I text {him}?",
+    "Any advice is welcome.",
+    "I just needed to say this somewhere.",
+    "Thanks for reading if you got this far.",
+    "How long did it take you to stop thinking about them every minute?",
+    "Is it normal to still love someone who hurt you?",
+    "Please tell me it gets easier.",
+    "Am I wrong to want {him} back?",
+    "What do I do now?",
+    "",
+    "",
+    "How do you get through the evenings?",
+    "Is there any way to make this hurt less?",
+    "Be honest, am I an idiot for waiting?",
+    "Did anyone here actually get back with their ex and make it work?",
+    "How did you all get through the first month?",
+    "I'll take any advice, even harsh.",
+    "I don't really have a question. Just tired.",
+    "TL;DR {he} left and I'm a mess.",
+    "Should I reply to {his} message or leave it?",
+    "Has anyone been through something similar?",
+    "Sorry for the long post.",
+    "Thanks for listening.",
+    "Anyone else awake?",
+    "I'm going to try no contact again starting today. Wish me luck.",
+    "How do you stop hoping?",
+    "Tell me something good please.",
+    "Was it my fault?",
+    "Does no contact actually work or is it just something people say?",
+    "sorry for my english",
+    "Going to bed now. Or trying to.",
+]
+
+
+def ham_story(ctx):
+    s = person_slots(ctx)
+    s["age"] = ctx.pick(AGES)
+    sents = []
+    if ctx.chance(0.7):
+        sents.append(ctx.pick(STORY_OPEN))
+    sents += ctx.sample(HEARTBREAK, ctx.rng.choice([1, 2, 2, 3, 3, 4, 5, 6]))
+    sents += ctx.sample(STORY_DETAIL, ctx.rng.choice([0, 1, 1, 2, 2, 3, 4, 5, 6]))
+    if ctx.chance(0.3):
+        sents.append(ctx.pick(ctx.rng.choice([EVERYDAY_PARTS, METAPHOR_PARTS, FAITH_PARTS])))
+    if ctx.chance(0.3):
+        body = sents[1:]
+        ctx.rng.shuffle(body)
+        sents = sents[:1] + body
+    sents.append(ctx.pick(STORY_END))
+    return join_sents(ctx, [fmt(x, s) for x in sents], para_p=0.3)
+
+
+REPLY_OPEN = [
+    "I'm so sorry you're going through this.",
+    "Been exactly where you are.",
+    "Sending you a big hug.",
+    "This hit home.",
+    "Oof. I felt this one.",
+    "First of all, you're not pathetic.",
+    "I read your post twice.",
+    "Hey, you're not alone in this.",
+    "I could have written this a year ago.",
+    "Ugh, I'm sorry.",
+    "Reading this made my chest hurt, I remember that feeling.",
+    "You're doing better than you think.",
+    "Honestly? Same.",
+    "Hi OP.",
+    "Please be gentle with yourself.",
+    "Big internet hug from a stranger.",
+    "I know it doesn't feel like it but this is survivable.",
+    "Your feelings make total sense.",
+    "Sorry you're dealing with this.",
+    "Oh friend.",
+    "Coming from someone who was in your shoes 2 years ago:",
+    "Hey, I see you.",
+    "I'm a 40 year old man and I cried reading this.",
+    "Respectfully, you deserve so much better.",
+    "Thank you for sharing this.",
+    "Been there, got the t-shirt.",
+    "Hold on.",
+]
+REPLY_ADVICE = [
+    "Go no contact, it's the only thing that worked for me.",
+    "Mute {him} everywhere, you don't even need to block if that feels too final.",
+    "Give yourself permission to grieve, it's a real loss.",
+    "My therapist, Dr Lee, said checking their profile is like scratching a mosquito bite: it only itches more.",
+    "I see a counsellor at the clinic near my work, it's free through my employer and it helped a lot.",
+    "Talk to your GP if you can't sleep, there's no shame in getting help.",
+    "Read 'Attached' by Amir Levine and Rachel Heller, it explained so much about why I kept chasing.",
+    "Write down every reason it didn't work and read the list when you miss {him}.",
+    "The gym saved me honestly. Not because of the body stuff, just having somewhere to put the anger.",
+    "Please don't pay anyone who promises to bring {him} back. Grief makes us vulnerable and some people prey on that.",
+    "My ex came back after 2 months and it was worse the second time around.",
+    "Wanting {him} back is normal. Acting on it is a choice.",
+    "It took me about a year to feel normal, but it did happen.",
+    "Delete the chats or at least archive them so you're not rereading them at 2am.",
+    "Get outside every day, even if it's just a walk round the block.",
+    "Eat something, even toast. Your brain needs fuel to process this.",
+    "Don't make big decisions right now, just get through the week.",
+    "Text a friend instead of texting {him}. Every single time.",
+    "Journaling helped me more than I expected. Just dump everything on the page.",
+    "You can't control what {he} does, only what you do next.",
+    "The 2am thoughts lie. Everything looks worse at night.",
+    "Try the podcast 'Heartbreak Hotel Radio', it got me through my commute for weeks.",
+    "My doctor put me on a low dose of sertraline for a few months and it took the edge off.",
+    "A friend of mine went back and forth with her ex for a year and she says she wishes she'd cut it earlier.",
+    "Get your own stuff back and hand back {his}, then close that door.",
+    "Unfollow, unfriend, archive. Out of sight really does help.",
+    "If {he} wanted to be with you, {he} would be. I know that hurts.",
+    "Reconnect with friends you drifted from during the relationship.",
+    "Your worth is not decided by whether {he} comes back.",
+    "I made a rule: if I wanted to text {him}, I had to wait 24 hours. I never sent one.",
+    "Counselling is worth it. My sessions were £40 each through a sliding-scale service.",
+    "It's okay to still love {him}. You can love someone and still not go back.",
+    "Grief comes in waves. Some days will be awful and that's not failure.",
+    "Make a playlist that isn't your shared music.",
+    "Sleep hygiene sounds boring but phone out of the bedroom changed my nights.",
+    "If you have kids together, keep communication to a co-parenting app and keep it about the kids.",
+    "Book a doctor's appointment, seriously, the not eating thing worries me.",
+    "I read 'It's Called a Breakup Because It's Broken' and laughed for the first time in weeks.",
+    "My counsellor had me do a 'no contact calendar' with stickers. Silly, but it worked.",
+    "Start one small thing for yourself, a class, a walk, a book club.",
+    "Consider a support group, hearing other people's stories made me feel less crazy.",
+    "Don't check {his} WhatsApp last seen. Turn off read receipts and hide your own too.",
+    "Honestly, the first 30 days are the worst. Count them.",
+    "Stop waiting for closure from {him}. You give yourself closure.",
+    "I know you want a guarantee {he}'ll come back. Nobody can give you that, and anyone who says they can is lying.",
+    "Cry as much as you need. Then drink water. Then cry some more.",
+    "I found yoga videos on YouTube helped me sleep.",
+    "Don't believe anyone selling you a 'get your ex back' programme. I bought one. $67 for a PDF telling me to be mysterious.",
+    "Volunteering helped me. Being useful to someone else got me out of my own head.",
+    "Block {him} on everything for 60 days. You can always unblock later if you really want.",
+    "Remember that you survived every bad day so far.",
+    "If the drinking is getting bad, please talk to someone about it.",
+    "Take it an hour at a time if a day is too much.",
+    "Rearrange your room. New layout, fewer ghosts.",
+    "Let your friends help you, they want to.",
+    "There's a great book by Pema Chödrön called 'When Things Fall Apart', my aunt gave it to me.",
+    "I know the urge to fix it. You can't fix something alone that takes two.",
+    "Therapy taught me that I was addicted to the highs and lows. Calm felt boring. Now calm feels like home.",
+    "Don't compare your inside to {his} Instagram outside.",
+]
+REPLY_CLOSE = [
+    "You've got this.",
+    "It gets better, I promise.",
+    "Sending love.",
+    "Feel free to message me if you need to talk.",
+    "Take care of yourself.",
+    "Rooting for you.",
+    "Hang in there.",
+    "One day at a time.",
+    "Proud of you for posting.",
+    "Hugs.",
+    "We're here.",
+    "",
+    "",
+    "You'll be okay. Not today, but you will.",
+    "Keep us updated.",
+    "Drink some water and get some sleep if you can.",
+    "<3",
+    "Stay strong OP.",
+    "Good luck.",
+    "You deserve peace.",
+    "Let us know how you're doing.",
+]
+
+
+def _lower_first(t):
+    if t.startswith("I ") or t.startswith("I'") or t.startswith("{"):
+        return t if not t.startswith("{He}") else "{he}" + t[4:]
+    return t[0].lower() + t[1:]
+
+
+def ham_reply(ctx):
+    s = person_slots(ctx)
+    sents = []
+    if ctx.chance(0.75):
+        sents.append(ctx.pick(REPLY_OPEN))
+    if ctx.chance(0.25):
+        sents.append(
+            ctx.rng.choice(
+                [
+                    "When my {partner} left,",
+                    "After my divorce,",
+                    "When {exname} and I split,",
+                    "Last year when I went through this,",
+                ]
+            )
+            + " "
+            + _lower_first(ctx.pick(STORY_DETAIL))
+        )
+    sents += ctx.sample(REPLY_ADVICE, ctx.rng.choice([1, 1, 2, 2, 3, 4, 5, 6, 7]))
+    if ctx.chance(0.6):
+        sents.append(ctx.pick(REPLY_CLOSE))
+    return join_sents(ctx, [fmt(x, s) for x in sents], para_p=0.25)
+
+
+WARN_PARTS = [
+    "PSA:",
+    "Mods, there's another spell caster comment in this thread.",
+    "If anyone comments about a spell caster or 'Dr' so-and-so with a WhatsApp number, it's a scam, report it.",
+    "Those 'he came back in 48 hours' testimonies are fake, every single one.",
+    "Never send money to a psychic or anyone who promises to bring your ex back.",
+    "I lost $800 to one of those 'love doctors' last year. He kept asking for more money for 'materials' for the ritual.",
+    "The comment above with the email address is spam, please don't contact them.",
+    "They all copy-paste the same story: heartbreak, then a miracle priest, then an email written with (@) so filters miss it.",
+    "Nobody can cast a spell on another person's free will. If someone's selling that, they're selling your own hope back to you.",
+    "Report and move on. Don't reply to them, they harvest the replies.",
+    "Heads up, someone is DMing people from this forum offering to 'hack' their ex's phone. It's a scam, they take the fee and vanish.",
+    "If a stranger replies to your post with 'I was like you until I met Dr...' just stop reading there.",
+    "The spam bots know we're desperate. That's the whole business model.",
+    "Same with the 'forex account manager' comments. Nobody is getting $6,000 profit from a $500 deposit.",
+    "My aunt paid a 'spiritual temple' almost two thousand dollars trying to get my uncle back. He never came back and neither did the money.",
+    "These scammers read threads like this one looking for the most broken posts to reply to.",
+    "Real therapists don't promise results in 72 hours.",
+    "If it says 'he can also cure HIV and help you win the lottery', I promise you it's a scam.",
+    "Please, if you're tempted, talk to someone here first. We'll talk you out of it gently.",
+    "I almost fell for it at my lowest. I even emailed one. They wanted $350 for 'candles and a goat'.",
+    "Spell casters, hackers, psychics, sugar daddies, crypto gurus: different costumes, same scam.",
+    "You're not stupid for being tempted. You're grieving. They know that.",
+    "Mods are usually quick, but use the report button on anything with a phone number and a miracle story.",
+    "Fun fact: the 'Dr' in those comments changes name every week but the story is word for word the same.",
+    "A real friend who 'knows a guy who can bring your ex back' is still sending you to a scammer.",
+    "I reported three of these today. They all had 'contact him via whatsapp' at the end.",
+    "If you already sent money, contact your bank right away and report it. Don't be ashamed, it happens to smart people.",
+    "There is no spell, no oil, no candle. There's time and there's support. That's it.",
+    "Any 'testimony' that ends in an email address is an ad.",
+    "Be careful with people offering to read your partner's WhatsApp messages. That's a scam and also illegal.",
+]
+WARN_OPEN = [
+    "Just a reminder for new people here:",
+    "Warning to everyone:",
+    "Ugh, not again.",
+    "Replying here so OP sees it:",
+    "OP please don't.",
+    "Gentle reminder:",
+    "Seriously everyone,",
+    "Quick note:",
+    "",
+    "",
+    "Careful, friend.",
+    "Adding this because it happened to me:",
+]
+
+
+def ham_warning(ctx):
+    sents = []
+    if ctx.chance(0.6):
+        sents.append(ctx.pick(WARN_OPEN))
+    sents += ctx.sample(WARN_PARTS, ctx.rng.choice([1, 1, 2, 2, 3]))
+    if ctx.chance(0.3):
+        sents.append(ctx.pick(REPLY_CLOSE))
+    return join_sents(ctx, sents, para_p=0.2)
+
+
+RESOURCE_PARTS = [
+    "If you're in the UK you can call Samaritans any time on 116 123, it's free.",
+    "In the US you can call or text 988, any time of day.",
+    "In the US you can also text HOME to 741741 to reach a crisis counsellor.",
+    "In Australia Lifeline is 13 11 14.",
+    "In the UK you can text SHOUT to 85258 if talking on the phone feels like too much.",
+    "There's a pinned post at the top of the forum with helplines by country.",
+    "My local council has a free counselling service, check your area's website.",
+    "I found my therapist through an online directory where you can filter by price and specialism.",
+    "There's a divorce recovery group that meets at our library on Thursdays, maybe there's one near you.",
+    "If you're a student, your university counselling service is free and usually quicker than the GP.",
+    "Lots of therapists offer sliding-scale fees if you ask.",
+    "Your GP can refer you for talking therapy, and in England you can often self-refer too.",
+    "If you're in immediate danger please call emergency services, 999 in the UK or 911 in the US.",
+    "In Canada you can call or text 988 as well.",
+    "Many employers have an employee assistance programme with free counselling sessions, check your HR page.",
+    "In Ireland Samaritans is also 116 123.",
+    "If it's domestic abuse, there are specialist helplines, please look up the one for your country.",
+    "Citizens Advice helped me sort out the money side after the split, they're free.",
+    "The helpline volunteers are kind, I promise. I was terrified to call and it was okay.",
+    "You can also go to A&E or the emergency room if it gets really bad. That's what it's there for.",
+]
+RESOURCE_OPEN = [
+    "Please reach out to someone tonight.",
+    "Not sure where you are but:",
+    "Leaving this here for anyone who needs it:",
+    "Some resources:",
+    "Please, please talk to someone.",
+    "If it helps,",
+    "",
+    "For anyone reading later:",
+]
+
+
+def ham_resource(ctx):
+    sents = []
+    if ctx.chance(0.7):
+        sents.append(ctx.pick(RESOURCE_OPEN))
+    sents += ctx.sample(RESOURCE_PARTS, ctx.rng.choice([1, 2, 2, 3]))
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(REPLY_CLOSE))
+    return join_sents(ctx, sents, para_p=0.2)
+
+
+CARE_POST = [
+    "I felt like killing myself last night. I didn't do anything, but it scared me.",
+    "Some nights I don't want to wake up.",
+    "I've been cutting again after 2 years clean and I'm so ashamed.",
+    "I keep thinking everyone would be better off without me.",
+    "I wrote a goodbye note last week and then tore it up.",
+    "I don't want to die exactly, I just want the pain to stop.",
+    "I stood on the bridge near my flat for a long time on Sunday.",
+    "I haven't told anyone how bad it's got. I'm telling you because you're strangers.",
+    "The thought of living 40 more years feeling like this is unbearable.",
+    "I've been thinking about ending it and I don't know who to tell.",
+    "I took too many of my sleeping pills on purpose last month. I'm okay now, physically.",
+    "Honestly the only reason I'm still here is my cat.",
+    "I'm not safe tonight I think.",
+    "My psychiatrist upped my meds and I'm doing a bit better, but the dark thoughts still come at night.",
+    "I called the crisis line for the first time yesterday. I hung up twice before I stayed on.",
+    "I scratched my arms until they bled after I saw {his} new {partner}.",
+]
+CARE_REPLY = [
+    "I'm really glad you told us. Please stay with us tonight.",
+    "Thank you for telling us. That took courage.",
+    "Can you reach someone right now? A friend, family member, or a helpline?",
+    "You matter, even if your brain is telling you otherwise right now.",
+    "This pain is real but it's not permanent, even though it feels like it.",
+    "Please get rid of anything you could hurt yourself with tonight, or give it to someone.",
+    "I've been where you are. I'm really glad I stayed. I hope you stay too.",
+    "Is there someone who can be with you tonight?",
+    "Please tell your doctor about these thoughts, they can help.",
+    "No shame in relapsing. What matters is what you do next. Could you talk to someone today?",
+    "Please message the mods or call a line if it gets worse. We want you here.",
+    "You don't have to explain yourself to anyone. Just stay.",
+]
+
+
+def ham_care(ctx):
+    s = person_slots(ctx)
+    if ctx.chance(0.5):
+        sents = ctx.sample(HEARTBREAK, ctx.randint(0, 2)) + ctx.sample(CARE_POST, ctx.randint(1, 2))
+        if ctx.chance(0.5):
+            sents.append(ctx.pick(STORY_END))
+    else:
+        sents = ctx.sample(CARE_REPLY, ctx.randint(1, 3))
+        if ctx.chance(0.6):
+            sents += ctx.sample(RESOURCE_PARTS, ctx.randint(1, 2))
+        if ctx.chance(0.4):
+            sents.append(ctx.pick(REPLY_CLOSE))
+    return join_sents(ctx, [fmt(x, s) for x in sents], para_p=0.25)
+
+
+FAITH_PARTS = [
+    "I prayed every night for {him} to come back.",
+    "My pastor told me that closure comes from God, not from {him}.",
+    "God gave me strength I didn't know I had.",
+    "I lit a candle at church for us, then one just for me.",
+    "My priest said forgiveness is for me, not for {him}.",
+    "I've started going back to the mosque on Fridays and it's the only quiet hour in my week.",
+    "I'm not religious but I went to the temple with my grandmother and sat there for an hour and felt calmer.",
+    "I keep asking God why. I don't get an answer, but asking helps somehow.",
+    "Our church has a divorce care group and the pastor's wife runs it. Really kind people.",
+    "I believe everything happens for a reason, even this.",
+    "I fasted and prayed for our marriage for 40 days and {he} still left. I'm angry at God honestly.",
+    "My faith is the only thing keeping me going right now.",
+    "The verse that got me through was Psalm 34:18, the Lord is close to the brokenhearted.",
+    "I talked to the chaplain at the hospital where I work, she listened for an hour.",
+    "I pray for {his} happiness now, even if it's not with me. Some days I even mean it.",
+    "My prayer group has been bringing me meals since {he} left.",
+    "My imam said that patience is half of faith. I'm working on the other half.",
+    "I went to confession for the first time in ten years just to say it out loud.",
+    "I believe God will restore what was lost, maybe not {him}, but me.",
+    "Meditation at the Buddhist centre on Wednesdays has helped me sit with the pain instead of running from it.",
+    "I used to pray for {him} to come back. Now I pray to stop wanting {him} to.",
+    "Please pray for me, I have a court date for the divorce on Monday.",
+]
+
+
+def ham_faith(ctx):
+    s = person_slots(ctx)
+    sents = []
+    if ctx.chance(0.4):
+        sents += ctx.sample(HEARTBREAK, ctx.randint(1, 2))
+    sents += ctx.sample(FAITH_PARTS, ctx.randint(1, 3))
+    if ctx.chance(0.4):
+        sents.append(ctx.pick(STORY_END) if ctx.chance(0.5) else ctx.pick(REPLY_CLOSE))
+    return join_sents(ctx, [fmt(x, s) for x in sents])
+
+
+EVERYDAY_PARTS = [
+    "{He} unblocked me on WhatsApp last night and just sent 'hey'. Nothing else.",
+    "I saw {he} viewed my Instagram story at 3am. Why would you do that?",
+    "I deleted {his} number, then found it again in an old screenshot.",
+    "{He} still owes me about $1,400 for the holiday we booked. Small claims court or let it go?",
+    "We bought a sofa together for £900 and now we're arguing over who keeps it.",
+    "{He} changed {his} Telegram profile picture to one with someone else.",
+    "My phone bill is still in {his} name so I have to call the company and sort it out.",
+    "I got a new number and only gave it to six people.",
+    "{He} Venmo requested me $37 for a pizza from last month. After breaking up with me. I can't.",
+    "I muted {his} WhatsApp status and it was the best thing I did all week.",
+    "How do I split a joint bank account without it turning into a war?",
+    "I archived our chat instead of deleting it. 4,200 messages. I can't delete them yet.",
+    "{He} texted from a number I didn't recognise, 2 words, 'I'm sorry'.",
+    "My friend set up a Viber group with the girls so I'd have someone to message at night instead of {him}.",
+    "I keep checking {his} Spotify, is that as bad as Instagram?",
+    "I put {his} number under 'DO NOT TEXT' in my phone. Still texted.",
+    "Our shared Netflix profile is still there. {He}'s watching a show we started together. Without me.",
+    "{He} Facebook messaged my mum. My mum!",
+    "The landlord said we both have to sign to end the lease, and {he} won't answer my emails.",
+    "I found a 50 quid note in {his} old jacket and spent it on takeaway and wine. Felt like justice.",
+    "I keep wanting to send {him} a voice note. Drafted and deleted about 15 now.",
+    "I had to turn off Facebook memories. 'You and {exname}, 4 years ago today.' No thanks.",
+    "Does anyone know how to stop Google Photos making 'memories' with your ex's face?",
+    "{He} sent me a LinkedIn request. LinkedIn. After everything.",
+    "I blocked {his} email and now I'm worried I'm missing something important about the house.",
+    "I paid off the credit card we shared. £3,200. It's done. I feel lighter.",
+    "Our wedding photographer emailed asking if we wanted the album. I laughed and then cried.",
+    "{His} friend added me on Snapchat and I don't know if it's a spy mission lol.",
+    "I changed all my passwords because {he} knew them. Felt very dramatic but good.",
+    "I asked {him} for my $600 deposit back and {he} sent it with a heart emoji. Why the heart.",
+]
+
+
+def ham_everyday(ctx):
+    s = person_slots(ctx)
+    sents = []
+    if ctx.chance(0.4):
+        sents += ctx.sample(HEARTBREAK, ctx.randint(1, 2))
+    sents += ctx.sample(EVERYDAY_PARTS, ctx.randint(1, 2))
+    if ctx.chance(0.3):
+        sents += ctx.sample(STORY_DETAIL, 1)
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(STORY_END))
+    return join_sents(ctx, [fmt(x, s) for x in sents])
+
+
+METAPHOR_PARTS = [
+    "The spell {he} had on me finally broke this week.",
+    "It's like I was under a spell for three years and someone just turned the lights on.",
+    "Honestly felt like a witch cursed my love life lol.",
+    "I'm not superstitious but I burned sage in the flat anyway. Couldn't hurt.",
+    "My lucky number used to be {his} birthday. I need a new lucky number.",
+    "{He} was a doctor and worked nights, so I was lonely long before we broke up.",
+    "My friend is a GP and she said heartbreak really can cause chest pain.",
+    "I bought a scratch card on the way home like the universe owed me one. Won £2.",
+    "I swear {he} has some kind of magic over me, one text and I'm back at zero.",
+    "My grandma read my tea leaves as a joke and said a tall stranger is coming. We'll see.",
+    "I did a tarot reading with my flatmate for fun and got the Tower card. Accurate.",
+    "Getting over {him} is like breaking a curse, you have to do it yourself.",
+    "I used to think we were written in the stars. Turns out the stars were just stars.",
+    "I felt bewitched, honestly. Everyone could see it but me.",
+    "I keep waiting for some magic moment where I wake up and I'm fine.",
+    "No potion is going to fix this, I know. I just have to feel it.",
+    "Call it karma but {he} got dumped two weeks after dumping me.",
+    "Lol my horoscope today said 'an old flame returns'. Absolutely not.",
+    "I joked with my sister that I should find a love spell online. She made me promise never to.",
+    "The magic was gone long before {he} left, I just didn't want to see it.",
+    "My therapist calls it 'the fog'. I call it the spell. Either way it's lifting.",
+    "I was so obsessed I felt possessed. That's the only word for it.",
+    "I'm a nurse, I know what grief does to a body, and I still wasn't ready for it.",
+    "I won a raffle at work today and my first thought was to tell {him}. That's how deep the habit is.",
+]
+
+
+def ham_metaphor(ctx):
+    s = person_slots(ctx)
+    sents = []
+    if ctx.chance(0.4):
+        sents += ctx.sample(HEARTBREAK, ctx.randint(1, 2))
+    sents += ctx.sample(METAPHOR_PARTS, ctx.randint(1, 2))
+    if ctx.chance(0.3):
+        sents += ctx.sample(STORY_DETAIL, 1)
+    if ctx.chance(0.4):
+        sents.append(ctx.pick(STORY_END))
+    return join_sents(ctx, [fmt(x, s) for x in sents])
+
+
+SHORT_HAM = [
+    "day {days} nc. still hurts.",
+    "thank you all, really.",
+    "This. So much this.",
+    "Update: I didn't text {him}!",
+    "{he} came back. we're trying again. wish me luck",
+    "lol same",
+    "saving this thread",
+    "I needed this today.",
+    "Following, going through the same thing.",
+    "Day {days}. Didn't cry today. First time.",
+    "Who else can't sleep",
+    "He's engaged. I'm fine. I'm totally fine.",
+    "Same boat friend.",
+    "I blocked {him}. finally.",
+    "Please don't text {him}.",
+    "You are not pathetic. You are hurting.",
+    "Ran 5k today instead of texting {him}.",
+    "Deleted the photos. Kept one.",
+    "Does it ever stop?",
+    "Reported that spam comment above.",
+    "this made me cry on the bus",
+    "Happy for you OP!",
+    "Proud of you.",
+    "how do i stop loving someone",
+    "One month today.",
+    "she blocked me. it's over.",
+    "Got my stuff back today. Box of memories.",
+    "Thanks for the advice everyone, I'm going to try.",
+    "Sending hugs from Germany.",
+    "no contact is so hard",
+    "3 months free and I finally feel like me.",
+    "Is it normal to miss {his} dog more than {him}?",
+    "ok I texted {him}. don't be mad",
+    "help",
+    "Made it through the weekend.",
+    "That spell caster comment is spam, don't click.",
+    "Stay safe tonight. 116 123 if you're in the UK.",
+    "this sub is the only thing keeping me sane",
+    "I'm so tired of missing {him}.",
+    "i want my ex back so bad it hurts",
+    "Best advice in this thread ^",
+    "Ugh. Hugs.",
+    "congrats on day 30!",
+    "{He} liked my photo. That's it. That's the post.",
+    "couldn't have said it better",
+    "does anybody else feel physically sick",
+    "I went back. Regret it.",
+    "We're back together! 6 months now.",
+]
+
+
+def ham_short(ctx):
+    s = person_slots(ctx)
+    t = fmt(ctx.pick(SHORT_HAM), s)
+    if ctx.chance(0.2):
+        t = t + " " + fmt(ctx.pick(SHORT_HAM), s)
+    return t
+
+
+QUESTION_CONTEXT = [
+    "My {partner} and I separated {since} after {dur}.",
+    "I'm {age} and recently divorced.",
+    "I ended a relationship that was not good for me, but I miss {him} terribly.",
+    "My {partner} cheated and we are trying to work through it.",
+    "We broke up but we work at the same company.",
+    "I have been in a relationship for {dur} and I think it is ending.",
+    "My {partner} says {he} needs a break but won't say for how long.",
+    "We share custody of two children and every handover turns into a fight.",
+    "I keep going back to an ex who treats me badly.",
+    "I have trust issues since my last relationship and it's ruining my new one.",
+    "My {partner} left and I can't stop blaming myself.",
+    "I was married for {dur} and I don't know how to be single.",
+]
+QUESTION_ASK = [
+    "How can I stop thinking about {him} all the time?",
+    "How do I tell the kids?",
+    "Is it normal to still feel this way after so long?",
+    "How do I know if I should try again or let go?",
+    "What can I do to rebuild my self-esteem?",
+    "How do I deal with seeing {him} every day?",
+    "Should I go to therapy alone or with {him}?",
+    "How do I stop checking {his} social media?",
+    "Why do I keep choosing people who hurt me?",
+    "How do I get through the nights?",
+    "Can a relationship really recover after cheating?",
+    "What is a healthy amount of contact with an ex?",
+    "How long does it usually take to feel normal again?",
+    "How do I stop the anxiety attacks?",
+]
+
+
+def ham_question(ctx):
+    s = person_slots(ctx)
+    s["age"] = ctx.pick(AGES)
+    sents = ctx.sample(QUESTION_CONTEXT, ctx.randint(1, 2))
+    if ctx.chance(0.5):
+        sents += ctx.sample(STORY_DETAIL, ctx.randint(1, 2))
+    sents += ctx.sample(QUESTION_ASK, ctx.randint(1, 2))
+    return join_sents(ctx, [fmt(x, s) for x in sents], para_p=0.15)
+
+
+# --- TEST-ONLY ham family: practical logistics of a break-up ----------------
+
+LOGISTICS = [
+    "We're selling the house and the estate agent wants both of us there on Saturday. How do I survive that?",
+    "Splitting the furniture is weirdly the hardest part. Who gets the bookshelf we built together?",
+    "{He} wants the cat, I want the cat. The cat wants whoever has the tuna.",
+    "Our joint account still has $4,100 in it. We agreed to split it but {he} keeps delaying.",
+    "I called the energy company to take {his} name off the bill and the man on the phone was so kind I cried.",
+    "Moving out next week. Boxes everywhere. Every box has a memory in it.",
+    "The divorce lawyer quoted £2,500. My sister is lending me half.",
+    "I have to change my address on 14 different accounts. Break-ups are admin.",
+    "We still share a phone plan until March, so I see {his} data usage. Very normal.",
+    "Childcare rota for the summer is finally agreed. Only took 9 emails and a mediator.",
+    "I found a one-bedroom flat for $1,250 a month. It's tiny and it's mine.",
+    "Does anyone know if I can take {his} name off the car insurance without {him}?",
+    "Mediation session tomorrow at 10. Wish me luck, I'm bringing a notebook and tissues.",
+    "I sold the engagement ring and paid my rent for three months. No regrets.",
+]
+
+
+def ham_logistics(ctx):
+    s = person_slots(ctx)
+    sents = ctx.rng.sample(LOGISTICS, ctx.rng.choice([1, 2, 2]))
+    if ctx.chance(0.4):
+        sents = ctx.sample(HEARTBREAK, 1) + sents
+    if ctx.chance(0.4):
+        sents.append(ctx.pick(STORY_END))
+    return join_sents(ctx, [fmt(x, s) for x in sents])
+
+
+# ---------------------------------------------------------------------------
+# Whole posts written by hand (split by index: i % 5 == HOLD -> test)
+# ---------------------------------------------------------------------------
+
+HAND_SPAM = [
+    "i was married for 9 years and my husband just woke up one day and said he is not happy anymore. i begged him, his family begged him, nothing. i lost 10kg in one month. my friend kept telling me about a man in africa that helps people and i said no no i dont believe in that. but when you are that desperate you will try anything. i contacted Papa Ugbeshe and he told me my husband was tied by a woman at his office. he did the work for me and on the third day my husband came home crying. we are fine now and expecting our second baby. if you need help dont be like me that waited. his number is +234 810 555 0163 on whatsapp",
+    "Hello,\n\nI'm writing this because a year ago I was reading this exact forum every night, crying, hoping someone would tell me it would be okay. My girlfriend had left me for a coworker and I thought I would never recover.\n\nI won't lie to you: therapy didn't help me. What helped me was Dr Sunmola. He did a reunion ritual and three days later she called me. We're engaged now.\n\nHis email: drsunmola (at) outlook (dot) com\n\nGod bless.",
+    "WHO ELSE WANT THERE EX BACK??? I GOT MINE BACK IN 48HRS WITH THE HELP OF PRIEST TARUBI OF THE SACRED GROVE. HE IS REAL. CONTACT HIM ON WHATSAPP +1 312 555 0148 OR EMAIL PRIESTTARUBI@GMAIL.COM",
+    "Thank you for this thread. Reading all your stories I know exactly how it feels. When my wife filed for divorce I honestly thought about ending it all. I am now back with her and our kids and I want to tell you how. A man called Dr Ilesanmi. Search him. That is all I will say.",
+    "my bf of 4 yrs blocked me on everything after we fought about his mother. i cried for weeks. then i met a woman on instagram who reads tarot and she put me in touch with her teacher Mama Nwadiogo, a powerful love priestess. mama told me to get 3 white candles and his old shirt. she did the rest. he texted me 2 days later. i cant believe it. mama also helped my cousin win her court case. instagram @mama.nwadiogo.spells",
+    "Am here to say big thanks to Lord Mavuto for what he has done in my life, my husband left me and the kids for 2 years with no phone call, Lord Mavuto cast a spell and he came back begging, anyone who need help should contact him Lord Mavuto at lordmavuto [at] yahoo [dot] com he also cure all kind of sickness",
+    "Dear heartbroken person reading this,\nyou are not alone.\nI was you.\nI tried no contact, I tried therapy, I tried praying.\nNothing.\nThen Dr Obazee.\n72 hours.\nHe came back.\nEmail: dr obazee @ gmail . com\nWhatsApp: +44 7700 900 417\nYou're welcome.",
+    "Anybody in need of a genuine love spell should contact Spiritualist Kaphiri. My marriage was finished, papers signed, and within one week my husband tore the divorce papers and came home. No side effects. Reach him on Telegram @kaphiri_temple",
+    "I see alot of people on here crying over there ex, please listen to me, Dr Egbuniwe is the answer. He brought back my fiance in two days and also cured my mother of her diabetes that doctors said no cure. email dregbuniwe01 at gmail dot com or whatsapp plus two three four eight one zero five five five zero one two seven",
+    "Im Kevin from Leeds. My wife took the kids and moved to her mums. For 5 months she refused to speak to me. A friend at work gave me the contact of Chief Priest Akporode and I was skeptical. 3 days after the spell she called me and said she wants to come home. Hes the best. www.akporodeshrine.net",
+    "I lost 3 thousand dollars to fake spell casters before I finally found the real one, Dr Femurewa. Don't make my mistake, go straight to him. My lover is back and we are happy. drfemurewa(@)gmail. com",
+    "I never post anything online but I have to share this. My fiancée left me two weeks before our wedding, cancelled everything, and moved in with her ex. I was destroyed. I read about Prophet Azubeke in a thread like this one and decided I had nothing to lose. He asked for her full name and date of birth. On the 4th day she showed up at my door. The wedding is back on. Prophet Azubeke's WhatsApp is +1 (702) 555-0119. God bless him.",
+    "Ur ex will come back crawling in 24hrs or ur money back!!! real love spell no fake. wa.me/2348105550182",
+    "hi guys, if anyone needs to see who their partner is texting, my friend is an expert, he got into my ex's whatsapp and instagram and i saw all the lies with my own eyes. he is cheap and fast. telegram @novadecrypt",
+    "After my divorce I had nothing. I couldn't pay rent. A lady in my church introduced me to Mrs Celia Dunford who manages bitcoin investments for women in my situation. I started with $250. In three weeks I had $4,900. I am not saying this to brag, I am saying it because I know some of you are where I was. Email her: celiadunford.fx @ gmail . com",
+    "Reading this thread broke my heart. Nobody should be alone and crying. I am a rich widower, retired surgeon, and I want to share my life with a sweet lady who has been hurt before. Write to me privately, captainreynold77 at yahoo dot com",
+    "Dont let anyone tell you spells are fake. My husband was gone 6 months, living with a girl half his age. Dr Bamgbeye did a return-lover ritual, he came home on a Tuesday and hasnt left since. He also helped my son pass his exams. Visit bamgbeyespellhome.com",
+    "Testimony!!! Testimony!!! Testimony!!! My name is Diane from Florida. I was dumped by the love of my life after 7 years. I contacted Great Dr Ajalode through his website and in 48 hours he was back. He can also cure herpes. Website: www.greatajalodetemple.org",
+    "If you are reading this, it's a sign. The great Priestess Morwenna of the Blue Moon Love Temple can reunite you with your twin flame. She did it for me and for my sister. Contact her at morwenna.bluemoon (at) protonmail . com",
+    "My boyfriend left me for another woman, I was about to give up but a friend referred me to this great man who brought him back to me. He is so powerful, kindly contact him via his whatsapp +234-810-555-0131, he will help you.",
+    "Hello, my wife was cheating and I didn't know what to do. I found a hacker named Mr Ghostline who hacked into her phone and gave me access to everything including her deleted texts. It helped me get the truth. He is very reliable. Email ghostline.recovery at gmail dot com",
+    "Love binding oil works!!! I put it on his picture like the instructions said and my ex called me the next morning. I ordered from sweetreturnoils.shop, use code HEART10",
+    "I was so sad after my breakup, I want to recommend DR TAMUNO. He cast a spell and my boyfriend came back. TAMUNO SPELL HOME @ GMAIL . COM. WHATSAPP + 1 (646) 555 0177.",
+    "PLEASE READ. my husband abandoned me and my three kids for a younger woman. i was homeless and lost. i went to my pastor, i went to therapy, i even went to a psychologist. nobody could help me. until i found baba ayanfe, the chief priest. he did the ritual for me and in 3 days my husband came back and asked for forgiveness. now we are a family again. contact baba ayanfe on ayanfeoracle@yahoo.com",
+    "OMG you guys. It worked. I contacted Dr Odewunmi like the lady in the other thread said and my ex came back after 36 hours. I am crying happy tears. His email is drodewunmi@gmail.com and he's so kind, he doesn't charge much.",
+]
+
+HAND_HAM = [
+    "I want to say something to the people who post those 'Dr so-and-so brought my husband back in 48 hours' comments. You're preying on people at the lowest point of their lives. I know because I was one of them. I sent $400 before my sister found out and stopped me. To anyone reading this at 3am: no spell, no priest, no psychic. Just time. I'm six months out and I'm okay now.",
+    "My husband left me after 22 years. Twenty two. I'm 51 and I've never lived alone. The first night I slept in the car in the driveway because the house felt haunted. My daughter found me there. She's the one who made me post here. I don't really know what I want from this. Maybe just for somebody to know.",
+    "lol so I did the thing everyone says not to do and texted him 'happy birthday'. he replied 'thanks' with a full stop. a full stop!! anyway day 1 of no contact again",
+    "I'm a man and I don't talk about this stuff. My wife left and took our son to her parents' place three hours away. I see him every other weekend. I go to work, I come home, I sit in his room. My doctor asked how I was sleeping and I just started crying in the appointment. He referred me to a counsellor. First session is Thursday. I'm terrified.",
+    "Update: I did it. I called the number on the pinned post (Samaritans, 116 123) last night when it got bad. I talked to a woman for almost an hour. I'm still here. Thank you to whoever told me to do it in my last thread.",
+    "Reading your post made me think of something my grandmother told me when my first love left: 'You don't get over it, you get through it.' I thought it was just a saying. It's not. You will get through it. One horrible Tuesday at a time.",
+    "honestly the spell she had on me broke the day i saw her new bf's instagram and realised i didn't feel anything. just nothing. 11 months. it does end guys",
+    "Can we talk about how the bots keep replying to the saddest posts here with 'contact Dr Whatever on WhatsApp'? It makes me so angry. Some of these people are suicidal. Mods, thank you for deleting them so fast.",
+    "My ex and I got back together after 8 months apart, and I want to share because most posts here are about not going back. We both went to therapy separately first. We talked about what actually broke. It's not magic and it's not a fairy tale, it's work. But it's possible when both people choose it. Don't wait for someone who isn't choosing you though.",
+    "sorry for bad english. my wife go back to her country with our daughter and now she say she want divorce. i am alone in this city, no family, no friend. i work in restaurant and when i come home it is empty. i watch videos of my daughter. how i can be strong",
+    "I keep a note on my phone called 'Reasons'. Every time I want to text him I read it. 1. He forgot my birthday twice. 2. He made fun of my job in front of his friends. 3. He said my anxiety was 'exhausting'. It's up to 41 reasons now. I still want to text him. But I read it.",
+    "Today my therapist (Dr Osei, she's brilliant) asked me what I'd say to a friend who was going through what I'm going through. I said 'you deserve better and you'll be okay'. She said 'so why can't you say it to yourself?' I've been thinking about that all day.",
+    "Does anyone else get weirdly angry at couples in the supermarket? Like why are you two so happy picking out pasta sauce together. Rude.",
+    "Just wanted to say I almost emailed one of those spell casters last week. I had the email open and everything. I'm so glad I came here first and read the warnings. I feel embarrassed but I'm posting in case someone else is about to do the same. Please don't. It's a scam. I'm choosing to be sad and broke-hearted instead of sad and broke.",
+    "It's been a year today. A year ago he said 'I think we should break up' in the kitchen while the pasta boiled over. I couldn't eat pasta for months. Tonight I made carbonara and ate the whole thing. Small victories.",
+    "Hey all, I'm a counsellor (not posting as one officially, just a person here) and I want to say: if you're having thoughts of hurting yourself, please reach out tonight. In the US call or text 988. In the UK and Ireland it's 116 123. You don't have to be 'suicidal enough' to call. Feeling like you can't cope is enough.",
+    "I prayed every single night for 3 months that she would come back. She didn't. But somewhere in those nights the prayers changed from 'bring her back' to 'help me'. And I think that prayer got answered, slowly.",
+    "He texted me 'I miss you' at 2:14am. I know the exact time because I stared at it until 3. I didn't reply. I am so proud of myself and also I want to die a little. Day 23.",
+    "PSA from someone who fell for it: the 'hacker' who said he could recover my ex's deleted WhatsApp messages took $250 in gift cards and then asked for $500 more 'to bypass encryption'. Then he threatened to send my messages to my family. Report these accounts and never pay anyone for this.",
+    "We were together from 16 to 29. I literally don't know how to be an adult without him. How do you do taxes? How do you choose a dentist? Why does cooking for one feel so sad? If anyone has been through a 'first love, only love' break-up please tell me how you learned to be a separate person.",
+    "It's been 2 years since my divorce and I just wanted to come back and say to anyone new here: I remember reading this forum at 4am thinking I'd never feel okay again. I'm okay. Not perfect. But I laugh a lot now, I sleep, I have a small garden and a very bad dog. It gets better. It really, really does.",
+    "i've been cutting again. 3 years clean and i broke it last night after he posted pics with her. i cleaned up, i'm physically okay. i just feel so stupid and ashamed. i haven't told anyone irl.",
+    "@ the person above who said they cut again: you're not stupid. Relapse doesn't erase 3 years. Please tell one person in real life today, even your GP. And if tonight gets bad, please call a crisis line. We're rooting for you here, truly.",
+    "My mum keeps saying 'there are plenty of fish in the sea'. Mum. I don't want a fish. I want my ex. Or I want to not want my ex. Either is fine.",
+    "My girlfriend of three years left me for her personal trainer. I know, I know, it's a cliché. I went to the gym today anyway, a different one, and lifted until I shook. Then I sat in the car and cried for 20 minutes. Progress is weird.",
+    "Honest question, is it wrong that I went to a tarot reader? I didn't pay much, it was at a fair, £10. She said he'd come back. I know it's nonsense. I just wanted someone to say it out loud.",
+    "Not wrong at all, I think lots of us have done something like that when we're desperate for certainty. Just please be careful if anyone asks for more money after, that's where the scams start. A £10 reading at a fair is one thing, 'send $300 for a reunion ritual' is another.",
+    "My ex is a doctor. Every time I walk past the hospital I feel sick. I've started taking the long way to work, 20 minutes extra. Worth it.",
+    "Blocked her on WhatsApp, Instagram, Telegram, email, and my heart. Well, four out of five.",
+    "To the person who said 'I'd do anything to get him back': I said that too. Three years ago. He did come back, twice. Both times it ended worse. The 'anything' I needed to do was let go. I know you don't want to hear that right now. Save this comment for later.",
+    "Getting divorced at 34 with two kids under 5. My ex and I are being civil which is almost worse, like we're colleagues now. We split the mortgage until the house sells, I take the kids Mon-Thurs. It's all so reasonable. I go in the bathroom and scream into a towel.",
+    "Je suis désolé for my English, I am French. My boyfriend of 5 years left for a job in Canada and said long distance is not possible for him. I understand but I don't accept. Every day I look at the time in Montreal and think what is he doing now. Is this normal?",
+    "I read something on here months ago that I think about a lot: 'You can't heal in the same environment that broke you.' So I moved. New city, new job, tiny flat with a balcony. I'm not healed. But I'm healing.",
+    "Don't laugh but I made a spreadsheet of every time I wanted to contact him and what I did instead. 212 rows. Called my sister: 41. Went for a walk: 38. Cried: 90ish. Actually texted him: 6. The last one was 7 weeks ago.",
+    "he still owes me £2,000 and he's on holiday in Greece with her. I'm eating beans on toast. the universe has jokes",
+]
+
+
+# ---------------------------------------------------------------------------
+# Second pass: more hand-written fragments (appended, so the index rule still
+# decides which of them are test-only).
+# ---------------------------------------------------------------------------
+
+STORY_GREET += [
+    "I agree with everyone saying no contact, but if that doesn't work for you, read this.",
+    "Hi dear, I read your post and I felt your pain.",
+    "I'm not a bot, I am a real person and this is my real story.",
+    "Dont mind my english, I just want to help somebody.",
+    "Everybody here is giving advice but let me give you a solution.",
+    "good evening house,",
+    "Praise the Lord!!!",
+    "Please share this for others to see.",
+    "I promised myself that if it worked I would tell the world.",
+    "Hello viewers.",
+]
+SELF_INTRO += [
+    "I am a mother of three from {place}.",
+    "I'm a nurse from {place}.",
+    "I am a 45 year old man from {place}.",
+    "Am a single mum from {place}.",
+    "I am called {signer}, I reside in {place}.",
+]
+TURN += [
+    "I went to see a counsellor but nothing changed, then I was introduced to",
+    "My friend who had the same problem gave me the email of",
+    "I saw a comment just like this one and contacted",
+    "that is how I got in contact with",
+    "after reading a lot of testimonies on the internet about",
+    "eventually I met",
+    "God used a stranger on the internet to introduce me to",
+    "last month I decided to contact",
+    "I was ready to let go when my neighbour told me of",
+    "I explained everything to",
+]
+DESCRIPTORS += [
+    "a love spell specialist with 30 years experience",
+    "a powerful man of the ancestors",
+    "the priest of {god}",
+    "a well known herbalist",
+    "who has helped thousands of people",
+    "a spell caster that never fails",
+    "the keeper of {temple}",
+    "a true man of God and spirits",
+    "a witch doctor of great power",
+    "a spiritual healer from the east",
+]
+ACTIONS += [
+    "{He2} told me to buy some items for the ritual which I did",
+    "{He2} spoke to the spirits and they agreed to help",
+    "{He2} made a powerful love portion and sent it to me by courier",
+    "{He2} did the reunion ritual at the river",
+    "{He2} used {his2} powers on my situation",
+    "{He2} said my ex will return and sure enough it happened",
+    "{He2} only asked for the name and photo of my {partner}",
+    "{He2} did some spiritual work for me",
+]
+RESULTS += [
+    "and the next day {he} was calling my phone nonstop.",
+    "and {he} begged me to accept {him} back.",
+    "and now {he} cannot stay a day without me.",
+    "and {he} came back and proposed to me.",
+    "and after {hours}hrs {his} mother called to apologize.",
+    "and {he} left the other {man} for good.",
+    "and in {hours} hours my {partner} was back home.",
+    "and all my pain turned to joy.",
+    "and {he} apologized for all {he} did to me.",
+    "and everything happened as {he2} said.",
+]
+GRATITUDE += [
+    "I am the happiest person on earth today.",
+    "Words are not enough to thank {caster}.",
+    "God bless the day I met {him2}.",
+    "I owe {him2} my life.",
+    "I will keep sharing this everywhere I go.",
+    "My family is complete again.",
+    "Such a kind and genuine person.",
+    "Highly recommended!!",
+]
+SERVICES += [
+    "get back stolen properties",
+    "stop bad dreams",
+    "get your husband promoted",
+    "stop your wife from leaving",
+    "win a scholarship",
+    "become a member of a secret society",
+    "cure fibroids",
+    "protection for your family",
+    "get the job of your dreams",
+    "make your boss like you",
+]
+CLOSERS += [
+    "This is the best thing that ever happened to me.",
+    "Say goodbye to heartbreak.",
+    "Tell {him2} {signer} sent you.",
+    "Distance is no barrier.",
+    "Don't wait like I did.",
+    "Good things happen to those who take action.",
+    "{His2} help is fast and sure.",
+    "Contact {him2} and thank me later.",
+]
+CASTER_NAMES += [
+    "Ukwuoma",
+    "Adetoro-Bisi",
+    "Oloruntele",
+    "Ekwenzi",
+    "Olokpa",
+    "Zubairo",
+    "Nnaemeka-Obu",
+    "Salvatore Lune",
+    "Ashgrove",
+    "Belladine",
+    "Omotunde",
+    "Ifeyemi",
+    "Oghomwen",
+    "Aruwaji",
+    "Kelechukwu-Ra",
+]
+TEMPLES += [
+    "the Temple of Seven Candles",
+    "Ifeyemi Spiritual Centre",
+    "the Moonstone Coven",
+    "the Temple of Ancient Love",
+    "the Olokpa Healing Home",
+]
+GODS += [
+    "the spirit of the great river Ossanu",
+    "the goddess of love Eruwa",
+    "the ancient spirits",
+    "the god of thunder Aranke",
+    "mother moon",
+]
+HEARTBREAK += [
+    "{He} told me I was boring and that {he} wanted to live a little.",
+    "I begged and begged, I sent flowers to {his} office, I called {his} friends.",
+    "We broke up after {his} parents said I was not good enough for {him}.",
+    "I had a miscarriage and {he} left me a month later.",
+    "{He} said the spark was gone.",
+    "{exname} moved out while I was visiting my parents.",
+    "i cant sleep i cant eat i just want {him} back",
+    "My {partner} stopped talking to me after a small misunderstanding.",
+    "{He} left me for someone {he} met online.",
+    "I still wear the necklace {he} gave me.",
+    "My {partner} moved back to {his} home country and stopped answering my calls.",
+    "The doctor said my blood pressure was high from the stress.",
+    "I have two kids with {him} and {he} does not even call them.",
+    "we was together {dur} and {he} just go without saying anything",
+    "I am 52 and I never thought I would be alone at this age.",
+]
+
+# Spell testimonies about other needs (lottery, cures, pregnancy, job).
+NEED_STORY = [
+    "I have been playing the lottery for 12 years without winning anything serious.",
+    "I was diagnosed with herpes in 2019 and I was so ashamed I stopped dating.",
+    "My husband and I tried for a baby for 7 years and every doctor said there was no hope.",
+    "I lost my job after my divorce and I had no money to pay my rent.",
+    "I had a court case with my ex over the custody of our children.",
+    "My business was collapsing and my wife was threatening to leave because of money.",
+    "After my break-up I had bad luck in everything, work, money, health.",
+    "I have been HIV positive for 4 years and I was losing hope.",
+    "I was owing so much money after the separation that I couldn't sleep.",
+    "My son was failing all his exams and my ex blamed me for everything.",
+    "I had fibroids for years and I was told I needed surgery.",
+    "I applied for a visa three times and was refused every time.",
+]
+NEED_RESULT = [
+    "{He2} gave me the winning numbers and I won $1.2 million in the Powerball.",
+    "{He2} sent me a herbal medicine and after 2 weeks I tested negative.",
+    "{He2} prepared a fertility portion and now I am 5 months pregnant.",
+    "Two weeks after the spell I got a job offer with double my old salary.",
+    "The judge ruled in my favour and I got full custody.",
+    "{He2} did a lottery spell and I won £280,000 on the EuroMillions.",
+    "My business is now booming and my family is happy again.",
+    "Three days later my bad luck was gone and money started flowing.",
+    "I went for a test and the doctor confirmed I am cured.",
+    "{He2} cast a money spell and my debts were cleared in one month.",
+    "My son passed all his exams with flying colours.",
+    "My visa was approved within one week.",
+]
+
+
+def need_testimony(ctx):
+    ps = person_slots(ctx)
+    c = Caster(ctx)
+    slots = dict(ps)
+    slots.update(c.slots())
+    slots.update(
+        signer=ctx.pick(SPAM_SIGN_NAMES),
+        place=ctx.pick(SPAM_PLACES),
+        hours=ctx.pick_shared(HOURS),
+        ordinal=ctx.pick_shared(ORDINALS),
+    )
+    sents = []
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(STORY_GREET))
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(SELF_INTRO))
+    sents += ctx.sample(NEED_STORY, ctx.rng.choice([1, 1, 2]))
+    sents.append(
+        ctx.pick(TURN) + " {caster}" + ctx.rng.choice([", ", " "]) + ctx.pick(DESCRIPTORS) + "."
+    )
+    sents.append(ctx.pick(NEED_RESULT))
+    if ctx.chance(0.6):
+        sents.append(ctx.pick(GRATITUDE))
+    if ctx.chance(0.6):
+        sents.append(services_sentence(ctx, slots))
+    if ctx.chance(0.85):
+        sents += contact_block(ctx, c, slots)
+    sents.append(ctx.pick(CLOSERS))
+    return join_sents(ctx, [fmt(x, slots) for x in sents], para_p=0.3)
+
+
+# Numbered "if you want..." adverts, a common shape.
+IFLIST_ITEMS = [
+    "If you want your ex back",
+    "If you always have bad dreams",
+    "If you want to be promoted in your office",
+    "If you want women or men to run after you",
+    "If you want a child",
+    "If you want to be rich",
+    "If you want to tie your husband to be yours forever",
+    "If you need financial stability",
+    "If you want to stop your divorce",
+    "If you want to win a court case",
+    "If your partner is cheating",
+    "If you want to win the lottery",
+    "If you want to cure any sickness",
+    "If you want your business to grow",
+    "If you want to marry the person you love",
+]
+IFLIST_HEAD = [
+    "{caster} is the solution to all your problems:",
+    "Contact {caster} for the following:",
+    "{caster} of {temple} can help you:",
+    "Call {caster} now",
+    "Are you suffering from any of these?",
+    "Powerful spells by {caster}",
+]
+
+
+def iflist_ad(ctx):
+    c = Caster(ctx)
+    slots = dict(person_slots(ctx))
+    slots.update(c.slots())
+    items = ctx.sample(IFLIST_ITEMS, ctx.randint(3, 8))
+    sep = ctx.rng.choice(["\n", " ", "\n"])
+    num = ctx.rng.choice(["{i}. ", "({i}) ", "{i}) ", "* ", "- ", ""])
+    body = sep.join(
+        num.format(i=i + 1) + it + ctx.rng.choice(["", ".", "!"]) for i, it in enumerate(items)
+    )
+    parts = [fmt(ctx.pick(IFLIST_HEAD), slots), body]
+    parts += contact_block(ctx, c, slots)
+    return (sep if sep == "\n" else " ").join(parts)
+
+
+# More genuine material.
+STORY_DETAIL += [
+    "My english is not so good but here I can write what I cannot say to my family.",
+    "In my culture divorce is a shame, so I cannot talk to anybody about this.",
+    "I am from Poland and here nobody knows me, so it is very lonely.",
+    "my friends say forget him, but is not so easy for me",
+    "I read many testimonies of people who got their ex back and I want to believe it can happen to me too.",
+    "I keep typing {his} name into the search bar and deleting it.",
+    "I told {him} I was fine. I am not fine.",
+    "The doctor at the walk-in clinic said it was a panic attack, not a heart attack.",
+    "I spent my whole lunch break rereading {his} last email.",
+    "I sleep in {his} old hoodie. Yes, I know.",
+    "I bought a plane ticket to go see {him} and then cancelled it. Lost $180.",
+    "My dad, who never talks about feelings, called me every night this week.",
+    "I'm 3 weeks no contact and yesterday I broke it with a 'happy new year'.",
+    "I'd give anything to have one more normal evening with {him}.",
+]
+REPLY_ADVICE += [
+    "In my country we say time is the best doctor. It is true, slowly.",
+    "You are not weak for missing {him}. You loved {him}. That's the opposite of weak.",
+    "I went to a support group at the community centre, it was free and everyone there got it.",
+    "Write the text you want to send in your notes app. Don't send it. Read it tomorrow.",
+    "I know people say 'get back out there' but honestly take your time, there's no deadline.",
+    "My sister talked me out of paying a 'love psychic' $500. Best thing she ever did for me.",
+    "Sometimes we don't miss the person, we miss who we were with them.",
+    "Tell your doctor you're not eating, they can help with appetite and sleep.",
+    "Find one person you can call at 2am. If you don't have one, the helplines exist for exactly that.",
+    "Reading old messages is like picking a scab. It will never heal if you keep doing it.",
+    "Sorry for my english, but I want to say: I was like you two years ago, and now I am happy with my life.",
+    "Ask a friend to change your passwords to your social media for a month if you can't stop checking.",
+    "Your brain is literally in withdrawal. It's chemistry, not weakness.",
+    "I lost a lot of money 'investing' with a guy who messaged me after my divorce. Please be careful who you trust right now.",
+]
+WARN_PARTS += [
+    "Someone replied to my post with 'contact Dr [name removed] on WhatsApp, he brought my husband back'. I reported it. Please report these.",
+    "If a 'hacker' offers to get into your ex's phone, they're going to hack you instead. Your money, your photos.",
+    "The ones that say 'I'm not a bot, this is my real story' are always bots.",
+    "A real support post doesn't end with an email address and a list of diseases someone can cure.",
+    "They even copy our style now, they start with a sad story that sounds exactly like us. Look at the end of the post.",
+    "My mum almost sent money to a 'prophet' on Facebook who said he'd end my divorce. Talk to your family about these scams.",
+    "Forex 'account managers' in the comments of a break-up forum. Come on.",
+    "No legitimate counsellor will ever DM you first offering a miracle.",
+]
+RESOURCE_PARTS += [
+    "The Samaritans website (samaritans.org) has an email option too if you can't face calling.",
+    "988lifeline.org has a chat option if you're in the US.",
+    "My GP surgery's website had a self-referral form for counselling, took five minutes.",
+    "If money's the problem, a lot of charities do free counselling for people going through divorce.",
+    "I'm not a professional, but my DMs are open if you just want someone to talk to. And the helplines are better than me.",
+]
+FAITH_PARTS += [
+    "My pastor prayed with me after service, he didn't promise {he} would come back, he just prayed for my peace.",
+    "I went to the temple every morning for a month. Not for a miracle. For somewhere to put my grief.",
+    "My priest told me God doesn't waste pain. I'm holding on to that.",
+    "I'm Muslim and my sisters at the mosque have been so kind to me since my husband left.",
+    "I asked God to bring {him} back and then I asked Him to forgive me for asking.",
+]
+METAPHOR_PARTS += [
+    "Six months later and I can finally say the spell is broken. I look at {his} photo and feel nothing.",
+    "Was I under some kind of spell? How did I not see it?",
+    "My friends joked they'd hire a witch to curse {him}. I laughed so hard I cried.",
+    "I'm a pharmacist and even I couldn't find a prescription for this one, lol.",
+    "Lucky for me my best friend is a terrible cook and an excellent listener.",
+]
+SHORT_HAM += [
+    "day 60. it finally feels lighter.",
+    "Mods there's a hacker spam comment below, reported",
+    "sorry for my english but thank you all",
+    "I'm so proud of you OP",
+    "Crying at my desk again",
+    "We got back together and it's been great, but we both did therapy first.",
+    "he blocked me on whatsapp and i'm not ok",
+    "Sending love from Nigeria <3",
+    "Anyone want to be no contact buddies?",
+    "Thank you, Samaritans. That's all.",
+]
+
+
+HAND_HAM += [
+    "Okay this is going to be long, sorry.\n\nI met Sam when I was 24 at a friend's barbecue. He was the guy who brought a guitar and didn't play it. We were together nine years. We got a flat, then a slightly bigger flat, then a dog called Biscuit. We talked about kids 'in a couple of years' for about five years.\n\nIn January he told me he'd been unhappy for a long time. He said it like he was reading the weather. He'd already found a place. He'd already told his parents. I was the last to know about my own relationship.\n\nThe first month I didn't really eat. I lost a stone and people kept saying I looked great, which made me want to scream. I called in sick a lot. I googled things at 4am that I'm embarrassed about, including 'can you make someone love you again', and ended up on sites with spell casters promising results in 48 hours. I didn't contact any, but I understood for the first time how people do.\n\nIt's been five months. I'm seeing a counsellor every other week through work. I've started running, badly. I kept Biscuit. Some days are fine and some days I sit in the car outside the supermarket and cry. I'm posting because I think I'm finally on the other side of the worst bit, and when I was in the worst bit I needed to read that people got through it. So: I'm getting through it.",
+    "I'm going to be honest about something I haven't told anyone. Three weeks after my wife left, I found one of those websites. 'Reunite with your lost love in 72 hours.' I filled in the form. A man called me from a WhatsApp number within the hour. He was so kind. He said he could see my wife was under a bad influence. He needed $150 for the materials. Then $400 for a second ritual because 'the spirits needed more'. Then $900 because my wife's 'family had protection'.\n\nI paid all of it. $1,450. She didn't come back, obviously.\n\nI'm writing this because I see those comments here every week and I see people replying 'how do I contact him?'. Please don't. I'm a reasonably smart guy, I have a degree, I manage a team. Grief made me stupid. It can do that to anyone. Talk to someone real. I did eventually, a counsellor my GP referred me to, and that's what actually helped.",
+    "My boyfriend broke up with me last night. We've been together since we were 17, I'm 22 now. He said he loves me but he wants to 'experience life'. I keep thinking I should have seen it coming. He'd been distant since he started his new job. I'm sitting in my childhood bedroom at my parents' house because I couldn't stay in our flat. My mum made me tea and didn't ask anything, which was perfect. My little brother sent me a meme. I just don't know how to start over at 22 when I planned my whole life around someone. Everyone says I'm young and I have time. I know. It doesn't help right now.",
+    "Unpopular opinion maybe but I think we need to talk more about relief. When my husband left I cried for two days and then, on the third day, I realised I hadn't walked on eggshells since he went. I ate what I wanted. I watched what I wanted. Nobody sighed when I laughed too loud on the phone. I still miss the good parts. I still get sad. But I also feel light in a way I haven't for years, and I felt so guilty about that until my counsellor said relief is a very common part of grief. So if anyone else is feeling relieved and ashamed of it: you're not a monster.",
+    "update for those who asked: i didn't text him on his birthday. i wanted to so badly. i wrote it out, 'happy birthday, hope it's a good one', so harmless right. then i read all your replies again and i gave my phone to my flatmate and we watched three episodes of a terrible dating show and ate a whole pizza. at midnight i got my phone back and cried a bit and went to sleep. today is day 41. thank you all, genuinely, i couldn't have done it alone.",
+    "I'm a 46 year old dad and I never thought I'd be on a forum like this. My wife and I separated in August. We're doing the 'amicable' thing for the kids: week on, week off. On my off weeks the house is so quiet I can hear the fridge. I've been eating cereal for dinner and I've watched every war documentary on Netflix. My brother dragged me to a men's group at the community centre last Tuesday, eight blokes in a circle on plastic chairs. I almost left. I stayed, and one older guy said 'the quiet gets less loud' and I had to go to the toilet to get myself together. Anyway. I'm going again next week.",
+    "Can someone explain why I can handle my job, my kids, my bills, my mum's hospital appointments, and then completely fall apart because I found his sock behind the washing machine? A single grey sock. I sat on the kitchen floor for 20 minutes. Grief is so stupid.",
+    "Hi, I am from Italy and I write with a translator, I hope it is understandable. My girlfriend left me after 6 years because she says I work too much and I am never present. She is right, I know. I changed, I reduced my hours, I started therapy, but she says it's too late. I respect her decision but I cannot stop to think that if I changed before, now we would be together. How do you live with this kind of regret? Thank you for reading.",
+    "Sharing something that helped me in case it helps someone: I made a 'when I want to text her' list and stuck it on my fridge. 1) Call my brother. 2) Go for a 20 minute walk, no phone. 3) Write the message in my journal instead. 4) Have a shower. 5) If it's after 11pm, it's a no, go to sleep. Sounds silly. I've texted her once in 2 months compared to every day before. My therapist (Dr Patel, who I found through my insurance) said having a plan for the urge works better than just willpower.",
+    "I've been in a really dark place since the divorce. I want to be honest here because I can't be honest anywhere else. There were nights in December I thought about not being here anymore. I didn't have a plan, but the thoughts were there a lot. I finally told my doctor last week and she was so kind about it. I'm on a waiting list for therapy and I have the crisis number saved in my phone. I'm posting because if you're having those thoughts too, telling someone was the hardest and best thing I did.",
+    "I'm proud of you for telling your doctor. That's huge. Please keep that number close, and if the waiting list feels too long, ask again, tell them it's urgent. Also if it helps, you can post here any time, day or night, someone is usually awake.",
+    "Just a funny one to lighten the mood: I went on my first date since the break-up and the guy spent 40 minutes telling me about his ex. At one point he showed me her Instagram. I went home, ate ice cream and felt weirdly better about my own healing. At least I'm not him.",
+    "My ex came back after 3 months. Said he'd made the biggest mistake of his life. I took him back. Two weeks later he was 'confused' again. I'm not posting to say never go back, I know it works for some people. I'm posting because I see a lot of 'I'd do anything' on here and I was exactly that person, and I want to say that 'anything' shouldn't include giving up your own peace.",
+    "We had a really strong faith together, we met at church. When she left, half of our church friends chose her, or at least that's how it felt. My pastor sat with me for an hour and didn't say any of the things I expected, no 'God has a plan', just 'this is awful and I'm sorry'. It's the most Christ-like thing anyone's done for me. I'm still angry at God. I'm still going on Sundays. Both things are true.",
+    "Is it weird that I'm grieving a relationship I ended? I broke up with my girlfriend of 4 years because I wasn't in love anymore. I was sure. I'm still sure. But I miss her all the time, and I feel like I'm not allowed to be sad because I'm the one who did it. Her friends hate me. My friends think I should be happy. I'm not happy. I'm just... sad and certain at the same time.",
+]
+HAND_SPAM += [
+    "Heartbreak is real and I know how it feels. My husband left me for our neighbour's daughter. I was crying every day and my kids saw me cry. My pastor prayed for me, my counsellor talked to me, but nothing changed. I was introduced to Priest Oloruntele by a woman at my gym, I told him everything and he said within 2 days my husband will call me, and I tell you he did. We are together now and the neighbour's daughter has moved to another city. Priest Oloruntele's whatsapp: +1 415 555 0192, email: oloruntelepriest(@)gmail .com",
+    "Hi everyone! I just want to say that if you need a love spell that really works, please message Mama Ifeyemi. My fiancé called off our engagement and in 3 days after Mama's spell he was back with the ring. Email: mama . ifeyemi @ yahoo . com",
+    "Getting your ex back is possible. I am living proof. I won't write a long story, just contact Dr Ekwenzi on WhatsApp +234 810 555 0244 and tell him your problem. He will do the rest.",
+    "After 4 years of marriage my husband said he wants divorce because I could not give him a child. Dr Zubairo gave me herbs and a fertility spell and now we have a baby boy and my marriage is restored. He also helped my friend get her boyfriend back. Contact: drzubairo at yahoo dot co dot uk",
+    "no more tears!!!! my wife returned home after 1 year of separation because of the power of baba olokpa. you too can be happy again. CALL OR WHATSAPP BABA ON +44 7700 900 318",
+    "Please everyone stop wasting time on therapy and no contact, I did all that for 8 months and nothing. What worked was a reunion ritual from the Temple of Seven Candles. My ex texted me the next morning. Their site: sevencandlestemple.net",
+    "Have you been scammed by a fake spell caster before? So was I, 3 times. Then I found Lady Belladine, the only real one. She brought my girlfriend back in 24 hours and asked for nothing until it worked. belladinespells @ gmail dot com",
+    "My wife was hiding her phone and coming home late. I contacted a private investigator who is also a hacker, Lexa Byteguard, and within hours I had her whatsapp, texts and call logs. Turns out she was cheating. Now I'm divorced and free. lexabyteguard at protonmail dot com",
+    "Please if you are going through a divorce and you need money, don't be ashamed. I got a fast loan of £15,000 from Silverline Lending with no credit check. They helped me when nobody else would. Email loanssilverline@outlook.com",
+    "I am Omotunde, a spiritual helper. I saw your post about your boyfriend and I can help you get him back. Message me on Telegram @omotunde_helps. God bless you.",
+]
+
+
+SHORT_HOOKS += [
+    "{caster} is real. My {partner} came back in {hours} hours. God bless {him2}.",
+    "Thank you {caster} for bringing back my {partner}, I will never stop testifying.",
+    "All glory to {caster} of {temple}, my marriage is restored!!",
+    "{caster} did it again! My sister's husband is back home. {contact}",
+    "Anyone looking for {caster}? {He2} helped me, reply and I will send you the contact.",
+    "whoever needs a real spell caster, {caster} is the one, my ex came back on the {ordinal} day",
+    "I recommend {caster} to everyone here. {contact}",
+    "Dont cry over {him}, {caster} brings back lost lovers. {contact}",
+    "Testimony: ex back in {hours} hrs. {caster}. {contact}",
+    "{caster} never fails. Try {him2} {contact}",
+]
+EVERYDAY_PARTS += [
+    "{He} called from a withheld number three times last night and I didn't pick up.",
+    "I saved {his} new number as 'Do Not Answer'. Best contact name I've ever made.",
+    "If anyone in Leeds wants to join the walking group a few of us from here started, the details are in the pinned meetup thread.",
+    "My ex's new partner messaged me on Instagram to ask if {he} was always like this. Yes. Yes {he} was.",
+    "Got a text from an unknown +1 number saying 'it's me'. Blocked it. Felt powerful for about four minutes.",
+    "Moving the Wi-Fi into my name took 47 minutes on hold. The man on the phone asked if I was okay and I said no.",
+]
+
+
+REPLY_OPEN += [
+    "@OP I'm so sorry.",
+    "@ the person above, this is for you too.",
+    "@OP hugs.",
+    "Replying to @ everyone who asked how I'm doing:",
+    "@OP you're not alone, honestly.",
+]
+REPLY_ADVICE += [
+    "Dr Amin at my GP practice was the first person I told and he was brilliant, no judgement at all.",
+    "I saw a psychiatrist, Dr Kowalski, for three months after my divorce. Meds plus talking helped me more than either on its own.",
+    "My priest once told me grief is love with nowhere to go. That stuck with me.",
+    "Ask your doctor about a referral. Dr whoever-it-is has heard it all before, break-ups are a big reason people come in.",
+]
+STORY_DETAIL += [
+    "Dr Mensah, my GP, signed me off work for two weeks and I cried in her office.",
+    "I told the priest at my parish everything and he just listened.",
+    "@{exname} if you ever read this, I hope you're happy. I mean it. Mostly.",
+]
+SHORT_HAM += [
+    "@mods can you remove the spam above please",
+    "@OP how are you doing now?",
+    "my doctor says it's situational depression. makes sense.",
+    "Dr Google says I'm dying. Dr me says it's heartbreak.",
+]
+
+
+# ---------------------------------------------------------------------------
+# Families and counts
+# ---------------------------------------------------------------------------
+
+FAMILIES = [
+    # name, label, generator, n_train, n_test
+    ("spell_testimony", "spam", lambda c: spell_testimony(c, True), 250, 60),
+    ("spell_testimony_no_contact", "spam", lambda c: spell_testimony(c, False), 40, 12),
+    ("short_hook", "spam", short_hook, 95, 25),
+    ("hacker_spy", "spam", hacker_post, 60, 15),
+    ("money_recovery", "spam", invest_post, 55, 14),
+    ("psychic_oil", "spam", psychic_post, 50, 12),
+    ("need_testimony", "spam", need_testimony, 45, 12),
+    ("if_list_ad", "spam", iflist_ad, 20, 6),
+    ("romance_agent", "spam", romance_post, 0, 25),
+    ("breakup_story", "ham", ham_story, 360, 85),
+    ("reply_advice", "ham", ham_reply, 270, 65),
+    ("scam_warning", "ham", ham_warning, 100, 25),
+    ("helpline_resource", "ham", ham_resource, 55, 14),
+    ("self_harm_care", "ham", ham_care, 90, 22),
+    ("faith", "ham", ham_faith, 65, 16),
+    ("everyday_tech_money", "ham", ham_everyday, 85, 20),
+    ("metaphor_spell_luck", "ham", ham_metaphor, 60, 15),
+    ("short_ham", "ham", ham_short, 75, 18),
+    ("counselling_question", "ham", ham_question, 60, 15),
+    ("logistics", "ham", ham_logistics, 0, 30),
+]
+TEST_ONLY_FAMILIES = [f[0] for f in FAMILIES if f[3] == 0]
+
+
+def norm_key(text):
+    return re.sub(r"\W+", "", text.lower())
+
+
+def family_seed(name, mode):
+    import zlib
+
+    return SEED * 1000003 + zlib.crc32((name + "/" + mode).encode("utf-8"))
+
+
+def build():
+    seen = set()
+    rows = {"train": [], "test": []}
+    stats = {}
+
+    def add(mode, fam, label, text):
+        k = norm_key(text)
+        if not k or k in seen:
+            return False
+        seen.add(k)
+        rows[mode].append((text, label))
+        stats[(fam, label, mode)] = stats.get((fam, label, mode), 0) + 1
+        return True
+
+    for mode in ("train", "test"):
+        for label, hand in (("spam", HAND_SPAM), ("ham", HAND_HAM)):
+            for i, t in enumerate(hand):
+                if (i % 5 == HOLD) == (mode == "test"):
+                    add(mode, "hand_written", label, t)
+        for name, label, gen, n_train, n_test in FAMILIES:
+            want = n_train if mode == "train" else n_test
+            ctx = Ctx(mode, family_seed(name, mode))
+            got, tries = 0, 0
+            while got < want and tries < want * 300:
+                tries += 1
+                text = stylize(ctx, gen(ctx))
+                text = re.sub(r"[ \t]+\n", "\n", text)
+                if add(mode, name, label, text):
+                    got += 1
+            if got < want:
+                print(f"warning: {name}/{mode} only {got} of {want} unique")
+    return rows, stats
+
+
+def write(rows):
+    for mode in ("train", "test"):
+        data = list(rows[mode])
+        random.Random(SEED + (1 if mode == "test" else 0)).shuffle(data)
+        path = os.path.join(HERE, mode + ".csv")
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(["text", "label"])
+            for text, label in data:
+                w.writerow([text, label])
+
+
+def main():
+    rows, stats = build()
+    write(rows)
+    fams = sorted({(fam, lab) for (fam, lab, _m) in stats}, key=lambda x: (x[1] != "spam", x[0]))
+    print("| family | label | train | test |")
+    print("|---|---|---:|---:|")
+    for fam, lab in fams:
+        train, test = stats.get((fam, lab, "train"), 0), stats.get((fam, lab, "test"), 0)
+        print(f"| {fam} | {lab} | {train} | {test} |")
+    for lab in ("spam", "ham"):
+        n = [sum(1 for _t, x in rows[m] if x == lab) for m in ("train", "test")]
+        print(f"| **all {lab}** | {lab} | **{n[0]}** | **{n[1]}** |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,516 @@
+"""Turn a post into the text that screening reads, and pull out its contact details.
+
+Scam comments hide their contact details and key words from filters: ``DR_X(@)YAHOO. COM``,
+``drx at gmail dot com``, ``+1 two three four ...``, Cyrillic letters that look Latin,
+zero-width spaces inside words, ``sp3ll c4ster``. Normalising undoes these tricks so that
+rules and the classifier see one spelling of each thing. The result is for screening
+only; the original text is what gets displayed.
+
+Steps, in order (each keeps the output of the earlier ones stable, which is what makes
+``normalize`` idempotent):
+
+1. Unicode: NFKC, casefold, strip zero-width/format/control/private-use characters and
+   combining marks, fold lookalike letters (Cyrillic, Greek, small capitals) to Latin,
+   turn every decimal digit into ASCII.
+2. Words: join letters spelled out one by one (``s p e l l``), fold leetspeak inside
+   words (``c4ster``), turn runs of digit words (``two three four ...``) into digits.
+3. Contacts: rebuild obfuscated e-mail addresses and domains, then find links, e-mail
+   addresses, messenger handles and phone numbers, and write each back in one canonical
+   spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+import phonenumbers
+
+ContactKind = Literal["email", "phone", "url", "handle"]
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A way to reach someone found in a post, in one canonical spelling."""
+
+    kind: ContactKind
+    value: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The screening view of a post.
+
+    ``text`` is the normalised text with contacts in canonical form; ``redacted`` is the
+    same text with the contacts left out. The classifier reads ``redacted``: contact
+    details are the rules' evidence (weighted and capped there), and a classifier that
+    also learned "has an address" would count them twice and hold a genuine post that
+    shares a link or an e-mail address.
+    """
+
+    text: str
+    contacts: list[Contact] = field(default_factory=list)
+    redacted: str = ""
+
+
+# Placeholder words the classifier reads instead of contact details.
+REDACTION_WORDS: dict[str, str] = {
+    "email": "zzemail",
+    "phone": "zzphone",
+    "url": "zzlink",
+    "handle": "zzhandle",
+}
+
+# --- 1. Unicode -----------------------------------------------------------------------
+
+# Letters from other scripts (after casefolding) that readers take for Latin ones. NFKC
+# already handles fullwidth forms, mathematical alphanumerics and circled letters.
+_LOOKALIKES = {
+    # Cyrillic
+    "а": "a", "б": "b", "в": "b", "г": "r", "д": "d", "е": "e", "ё": "e", "ж": "x",
+    "з": "3", "и": "u", "й": "u", "к": "k", "л": "n", "м": "m", "н": "h", "о": "o",
+    "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "ф": "o", "х": "x", "ц": "u",
+    "ч": "y", "ш": "w", "щ": "w", "ъ": "b", "ы": "bi", "ь": "b", "э": "e", "ю": "io",
+    "я": "r", "є": "e", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "ѵ": "v", "ү": "y", "ӏ": "l", "ո": "n", "ս": "u", "օ": "o",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "θ": "o",
+    "ι": "i", "κ": "k", "λ": "l", "μ": "u", "ν": "v", "ξ": "e", "ο": "o", "π": "n",
+    "ρ": "p", "σ": "o", "ς": "c", "τ": "t", "υ": "u", "φ": "o", "χ": "x", "ψ": "w",
+    "ω": "w", "ϲ": "c", "ϳ": "j",
+    # Latin small capitals and other letter variants NFKC leaves alone
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h",
+    "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p",
+    "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+    "ı": "i", "ȷ": "j", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ʋ": "v", "ƅ": "b", "ø": "o",
+    "đ": "d", "ł": "l", "ħ": "h", "ŧ": "t", "ƚ": "l",
+    # Typographic quotes, so that "don’t" reads like "don't"
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    # Punctuation used to disguise e-mail addresses and links
+    "＠": "@", "﹫": "@", "․": ".", "。": ".", "｡": ".", "·": ".", "•": " ",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+}  # fmt: skip
+
+# Capitals that look like a different Latin letter than their lower-case form does
+# (Greek "Μ" looks like M, "μ" like u), so they are mapped before case-folding.
+_CAPITAL_LOOKALIKES = str.maketrans({
+    "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m",
+    "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x",
+    "А": "a", "В": "b", "Е": "e", "К": "k", "М": "m", "Н": "h", "О": "o", "Р": "p",
+    "С": "c", "Т": "t", "Х": "x", "У": "y", "Ѕ": "s", "І": "i", "Ј": "j",
+})  # fmt: skip
+
+# Character categories removed outright: format (zero-width joiners, bidi marks, soft
+# hyphens), unassigned, private use and surrogates. Combining marks go too, after NFD,
+# so that accents and stacked "zalgo" marks do not split words.
+_DROPPED_CATEGORIES = {"Cf", "Cn", "Co", "Cs", "Mn", "Me"}
+_LINE_BREAKS = {"\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"}
+
+
+def _translate_char(ch: str) -> str:
+    if ch in _LOOKALIKES:
+        return _LOOKALIKES[ch]
+    if ch in _LINE_BREAKS:
+        return "\n"
+    if ch == "\t":
+        return " "
+    category = unicodedata.category(ch)
+    if category in _DROPPED_CATEGORIES or category == "Cc":
+        return ""
+    if category == "Nd":
+        return str(unicodedata.decimal(ch))
+    if category.startswith("Z"):
+        return " "
+    return ch
+
+
+class _FoldTable(dict):
+    """``str.translate`` table that works out each character's folding on first sight."""
+
+    def __missing__(self, codepoint: int) -> str:
+        # NFD splits accented letters so the accent (a combining mark) can be dropped.
+        decomposed = unicodedata.normalize("NFD", chr(codepoint))
+        folded = "".join(_translate_char(part) for part in decomposed)
+        if len(self) < 50_000:  # the alphabet of real posts is small; cap it anyway
+            self[codepoint] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable({ord("\r"): "\n", ord("\t"): " "})
+
+
+def fold_unicode(text: str) -> str:
+    """NFKC, casefold, lookalikes to Latin, digits to ASCII, invisible characters out."""
+    if text.isascii():
+        return text.lower().replace("\r\n", "\n").translate(_FOLD_TABLE)
+    text = unicodedata.normalize("NFKC", text).translate(_CAPITAL_LOOKALIKES)
+    text = text.casefold().translate(_FOLD_TABLE)
+    # Folding can expose new compatibility forms or capitals; repeat until it settles.
+    for _ in range(3):
+        if text.isascii():
+            return text.lower().translate(_FOLD_TABLE)
+        settled = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
+        if settled == text:
+            break
+        text = settled
+    return text
+
+
+# --- 2. Words -------------------------------------------------------------------------
+
+# "s p e l l", "c-a-s-t-e-r": five or more single letters with one separator between.
+_SPELLED_OUT = re.compile(r"\b(?:[a-z][ *_-]){4,}[a-z]\b(?![@.]\w)")
+_SPELLED_OUT_HINT = re.compile(r"[ *_-][a-z][ *_-][a-z][ *_-][a-z][ *_-]")
+
+# Leetspeak: a digit or symbol standing in for a letter *between two letters*, so that
+# numbers, phone digits, "48hrs" and "2nd" stay as they are.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "|": "l"}
+_LEET_INSIDE_WORD = re.compile(r"(?<=[a-z])[013457$|]+(?=[a-z])")
+_LEET_HINT = re.compile(r"[013457$|]+(?=[a-z])")
+# Tokens that look like addresses or links are left alone: their digits are real.
+_ADDRESS_LIKE = re.compile(r"[@/]|\.[a-z]{2,}")
+_TOKEN = re.compile(r"\S+")
+
+# The letters o, i and l standing in for 0 and 1 inside a number: "555 O188", "2l4".
+_LETTER_DIGITS = {"o": "0", "i": "1", "l": "1"}
+_LETTER_IN_NUMBER = re.compile(
+    r"(?<=\d)[oil](?=\d)|(?<=\d[ .-])[oil](?=\d)|(?<=\d)[oil](?=[ .-]\d)"
+)
+_LETTER_IN_NUMBER_HINT = re.compile(r"\d[ .-]?[oil][ .-]?\d")
+
+_DIGIT_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_DIGIT_WORD = "|".join(_DIGIT_WORDS)
+# A run of digit words and digit groups: candidates for a phone number written in words.
+_NUMBER_WORD_HINT = re.compile(rf"(?:{_DIGIT_WORD})[ ,.-]{{1,2}}(?:{_DIGIT_WORD}|\d)")
+_NUMBER_WORD_RUN = re.compile(
+    rf"(?<![\w+])(?:\+|\bplus )?(?:{_DIGIT_WORD}|\d+)(?:[ ,.-]{{1,2}}(?:{_DIGIT_WORD}|\d+))+(?!\w)"
+)
+
+
+def _join_spelled_out(match: re.Match[str]) -> str:
+    start = match.start()
+    if start and match.string[start - 1] in "@.":  # part of an address, not a word
+        return match.group()
+    return re.sub(r"[ *_-]", "", match.group())
+
+
+def _fold_leet_token(match: re.Match[str]) -> str:
+    token = match.group()
+    # Addresses and phone numbers keep their digits (phone tokens are rewritten later,
+    # and must read the same when normalised again).
+    if _ADDRESS_LIKE.search(token) or sum(ch.isdigit() for ch in token) >= 7:
+        return token
+    return _LEET_INSIDE_WORD.sub(lambda m: "".join(_LEET[c] for c in m.group()), token)
+
+
+def _digits_from_words(match: re.Match[str]) -> str:
+    run = re.sub(r"^plus ", "+", match.group())
+    parts = re.split(r"[ ,.-]+", run)
+    words = sum(1 for part in parts if part in _DIGIT_WORDS)
+    digits = "".join(_DIGIT_WORDS.get(part, part) for part in parts)
+    # Only a phone-length run with at least two spelled digits is a disguised number;
+    # "two kids in 2019" and "one two three" stay words.
+    if words < 2 or len(digits.lstrip("+")) < 7:
+        return match.group()
+    return digits
+
+
+def fold_words(text: str) -> str:
+    """Join spelled-out words, undo leetspeak, and turn digit words into digits."""
+    # Each step first runs a cheap test that is true whenever the step could change
+    # anything; long genuine posts then cost little.
+    if _SPELLED_OUT_HINT.search(text):
+        text = _SPELLED_OUT.sub(_join_spelled_out, text)
+    if _LETTER_IN_NUMBER_HINT.search(text):
+        text = _LETTER_IN_NUMBER.sub(lambda m: _LETTER_DIGITS[m.group()], text)
+    if _has_leet(text):
+        text = _TOKEN.sub(_fold_leet_token, text)
+    if sum(map(text.count, _DIGIT_WORDS)) >= 2 and _NUMBER_WORD_HINT.search(text):
+        text = _NUMBER_WORD_RUN.sub(_digits_from_words, text)
+    return text
+
+
+def _has_leet(text: str) -> bool:
+    for match in _LEET_HINT.finditer(text):
+        if match.start() > 0 and "a" <= text[match.start() - 1] <= "z":
+            return True
+    return False
+
+
+# --- 3. Contacts ----------------------------------------------------------------------
+
+# Top-level domains accepted for bare domains ("example.com"). Endings that are also
+# English words ("today", "life", "me", "in") are left out: "miss her.today" is a typo,
+# not a link. They still count after "http://" or "www.", or on a known short-link host.
+_BARE_TLDS = (
+    "com|net|org|info|biz|io|xyz|icu|ru|ng|shop|store|online|site|website|"
+    "co\\.uk|org\\.uk|co\\.za|com\\.ng|com\\.gh"
+)
+# Endings accepted when the dot itself was disguised ("yahoo . com", "site dot net").
+_SPELLED_TLDS = "com|net|org|info|biz"
+_SHORT_LINK_HOSTS = "wa\\.me|t\\.me|bit\\.ly|tinyurl\\.com|goo\\.gl|linktr\\.ee|m\\.me|ig\\.me"
+# Providers whose name alone after "@" means an address ("name@gmail").
+_MAIL_PROVIDERS = (
+    "gmail|googlemail|yahoo|ymail|hotmail|outlook|live|aol|icloud|protonmail|proton|"
+    "yandex|gmx|mail|zoho|rocketmail"
+)
+
+# "(@)", "[at]", "{at}", "<at>" -> "@"; "(dot)", "[.]" -> "."
+_BRACKETED_AT = re.compile(r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*")
+_BRACKETED_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*")
+_BRACKET_HINT = re.compile(r"[(\[{<]\s*(?:at|dot|@|\.)\s*[)\]}>]")
+# A spelled-out ending always follows a space or a dot: "yahoo . com", "site dot net".
+_TLD_HINTS = tuple(sep + tld for sep in " ." for tld in _SPELLED_TLDS.split("|"))
+# "name at gmail dot com", "name at gmail.com", "name at yahoo"
+_WORD_AT = re.compile(
+    rf"(?<=[a-z0-9_])\s+at\s+(?=[a-z0-9-]+\s*(?:\.|\bdot\b)\s*(?:{_SPELLED_TLDS})\b)"
+)
+# "example dot com", "yahoo . com"
+_WORD_DOT_TLD = re.compile(
+    rf"(?<=[a-z0-9])\s*(?:\s\bdot\b\s|\s\.\s?|\.\s)\s*(?=(?:{_SPELLED_TLDS})\b)"
+)
+# "name@ host com": the dot left out altogether, only after an "@".
+_AT_DOMAIN_SPACE_TLD = re.compile(rf"(@\s*[a-z0-9-]+)\s+(?=(?:{_SPELLED_TLDS})\b)")
+# "name @ yahoo", "name@ gmail": spaces around the "@" of an address.
+_SPACED_AT = re.compile(
+    rf"(?<=[a-z0-9_.])(?:\s*@\s+|\s+@\s*)"
+    rf"(?=[a-z0-9-]+\.(?:{_BARE_TLDS})\b|(?:{_MAIL_PROVIDERS})\b)"
+)
+
+_URL = re.compile(
+    rf"(?:https?://|www\.)[^\s<>\"'()\[\]{{}}]+"
+    rf"|(?<![\w@.-])(?:{_SHORT_LINK_HOSTS})/[^\s<>\"'()\[\]{{}}]+"
+    rf"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_BARE_TLDS})\b(?![@-])"
+    rf"(?:/[^\s<>\"'()\[\]{{}}]*)?"
+)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[a-z0-9_][a-z0-9_.+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
+    rf"|(?<![\w.+-])[a-z0-9_][a-z0-9_.+-]*@(?:{_MAIL_PROVIDERS})\b(?!\.\w)"
+)
+_MESSENGERS = (
+    "whatsapp|whats app|telegram|instagram|insta|ig|viber|wechat|snapchat|snap|kik|signal|"
+    "facebook|fb|tiktok|twitter|skype|line|imo"
+)
+_HANDLE = re.compile(
+    rf"\b(?P<platform>{_MESSENGERS})\b\s*(?:(?:id|handle|username|name|page|account|is|on|at)"
+    r"\b\s*)?[:=-]?\s*@(?P<name>[a-z0-9_][a-z0-9_.]{1,30}[a-z0-9_])"
+    r"|(?<![\w@/.])@(?P<bare>[a-z_][a-z0-9_.]{1,30}[a-z0-9_])"
+)
+_PLATFORM_NAMES = {"whats app": "whatsapp", "insta": "instagram", "ig": "instagram",
+                   "fb": "facebook", "snap": "snapchat"}  # fmt: skip
+
+# Digits with at most one separator between groups; 9+ digits is a phone number even
+# when the phone library does not recognise its layout.
+_DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d(?:[ ().-]{0,2}\d){8,15}(?![\w])")
+# Numbers that are amounts, not phones: "$4,369,877", "£1,000,000".
+_AMOUNT = re.compile(r"[$£€¥₦]\s?$|\d,\d{3}(?:,\d{3})+")
+_PHONE_REGIONS = ("US", "GB", "NG", "ZA", "GH", "IN", "AU", "CA")
+_URL_HINT = re.compile(rf"://|www\.|\.(?:{_BARE_TLDS})\b|\.(?:me|ly|gl|ee)/")
+
+
+def unbracket_symbols(text: str) -> str:
+    """Rewrite "(@)", "[at]", "(dot)", "{.}" into "@" and "."."""
+    # Repeat for nested disguises such as "((at))"; every round shortens the text.
+    while _BRACKET_HINT.search(text):
+        text = _BRACKETED_DOT.sub(".", _BRACKETED_AT.sub("@", text))
+    return text
+
+
+def deobfuscate_addresses(text: str) -> str:
+    """Rewrite " at ", " dot com" and spaced dots and "@"s into real addresses."""
+    # Cheap tests first: most posts contain none of these tricks.
+    if any(hint in text for hint in _TLD_HINTS):
+        if " at " in text:
+            text = _WORD_AT.sub("@", text)
+        text = _WORD_DOT_TLD.sub(".", text)
+    if "@" in text:
+        text = _AT_DOMAIN_SPACE_TLD.sub(r"\1.", text)
+        text = _SPACED_AT.sub("@", text)
+    return text
+
+
+def _canonical_url(raw: str) -> str:
+    url = re.sub(r"^(?:https?://)+", "", raw.rstrip(".,;:!?*'\""))
+    host = re.sub(r"^(?:www\.)+", "", url)
+    if "." in host.split("/")[0]:  # keep "www." when it is all the host there is
+        url = host
+    return url.rstrip("/.,;:!?")
+
+
+def _canonical_email(raw: str) -> str:
+    local, _, domain = raw.rstrip(".").partition("@")
+    if "." not in domain:
+        domain += ".com"  # "name@gmail": the provider's address is what was meant
+    return f"{local}@{domain}"
+
+
+def _canonical_phone(digits: str) -> str:
+    """E.164 when the number parses in a likely region, else the bare digits."""
+    if digits.startswith("+"):
+        candidates: tuple[str | None, ...] = (None,)
+    else:
+        candidates = _PHONE_REGIONS
+    for region in candidates:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return digits
+
+
+class _ContactCollector:
+    """Replaces found contacts with private-use placeholders while the text is scanned,
+    so later finders cannot match inside an address already found."""
+
+    _BASE = 0xF0000  # plane-15 private use; never survives fold_unicode in real input
+
+    def __init__(self) -> None:
+        self.found: list[tuple[Contact, str]] = []
+
+    def add(self, contact: Contact, rendered: str) -> str:
+        self.found.append((contact, rendered))
+        return chr(self._BASE + len(self.found) - 1)
+
+    def render(self, text: str, redact: bool) -> str:
+        if not self.found:
+            return text
+
+        def restore(match: re.Match[str]) -> str:
+            contact, rendered = self.found[ord(match.group()) - self._BASE]
+            return f" {REDACTION_WORDS[contact.kind]} " if redact else rendered
+
+        return re.sub(r"[\U000F0000-\U000FFFFD]", restore, text)
+
+    def contacts(self) -> list[Contact]:
+        unique: dict[Contact, None] = {}
+        for contact, _ in self.found:
+            unique.setdefault(contact, None)
+        return list(unique)
+
+
+def _take_urls(text: str, found: _ContactCollector) -> str:
+    if not _URL_HINT.search(text):
+        return text
+
+    def take(match: re.Match[str]) -> str:
+        raw = match.group()
+        url = _canonical_url(raw)
+        if not url or "." not in url:
+            return raw
+        # The text keeps the link as written (minus trailing punctuation): a shortened
+        # form might no longer read as a link, and normalising twice must change nothing.
+        kept = raw.rstrip(".,;:!?*'\"")
+        return found.add(Contact("url", url), kept) + raw[len(kept) :]
+
+    return _URL.sub(take, text)
+
+
+def _take_emails(text: str, found: _ContactCollector) -> str:
+    if "@" not in text:
+        return text
+
+    def take(match: re.Match[str]) -> str:
+        raw = match.group()
+        email = _canonical_email(raw)
+        return found.add(Contact("email", email), email) + raw[len(raw.rstrip(".")) :]
+
+    return _EMAIL.sub(take, text)
+
+
+def _take_handles(text: str, found: _ContactCollector) -> str:
+    if "@" not in text:
+        return text
+
+    def take(match: re.Match[str]) -> str:
+        if match.group("bare"):
+            name = match.group("bare").rstrip(".")
+            return found.add(Contact("handle", "@" + name), "@" + name)
+        platform = _PLATFORM_NAMES.get(match.group("platform"), match.group("platform"))
+        name = match.group("name").rstrip(".")
+        prefix = match.group()[: match.start("name") - match.start() - 1]
+        return prefix + found.add(Contact("handle", f"{platform}:@{name}"), "@" + name)
+
+    return _HANDLE.sub(take, text)
+
+
+def _phone_token(raw: str) -> str:
+    digits = re.sub(r"\D", "", raw)
+    return ("+" + digits) if raw.lstrip().startswith("+") else digits
+
+
+def _take_phones(text: str, found: _ContactCollector) -> str:
+    # The phone library is slow on long text; only numbers with 7+ digits interest us.
+    if sum(map(text.count, "0123456789")) < 7:
+        return text
+    spans: list[tuple[int, int]] = []
+    matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in matcher:
+        spans.append((match.start, match.end))
+    for match in _DIGIT_RUN.finditer(text):
+        if not any(start < match.end() and match.start() < end for start, end in spans):
+            spans.append((match.start(), match.end()))
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        raw = text[start:end]
+        # An unpaired bracket is not part of the number; leave it in the text, or the
+        # next pass would see different text around the number.
+        if raw.startswith("(") and ")" not in raw:
+            start, raw = start + 1, raw[1:]
+        if raw.endswith(")") and "(" not in raw:
+            end, raw = end - 1, raw[:-1]
+        before = text[max(0, start - 2) : start]
+        token = _phone_token(raw)
+        if _AMOUNT.search(before) or _AMOUNT.search(raw) or len(token.lstrip("+")) < 7:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(found.add(Contact("phone", _canonical_phone(token)), token))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+_SPACES = re.compile(r" {2,}")
+_LINE_BREAK_RUN = re.compile(r" ?\n[ \n]*")
+
+
+def _tidy_spaces(text: str) -> str:
+    """One space between words, one line break between lines, nothing at either end."""
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if " \n" in text or "\n " in text or "\n\n" in text:
+        text = _LINE_BREAK_RUN.sub("\n", text)
+    return text.strip()
+
+
+def normalize(text: str) -> Normalized:
+    """Return the screening view of ``text``: normalised text plus contact details."""
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() expects a str, not {type(text).__name__}")
+    text = _tidy_spaces(fold_unicode(text))
+    # Brackets first: the dots they give back can separate the digits of a phone number.
+    text = unbracket_symbols(text)
+    text = fold_words(text)
+    text = deobfuscate_addresses(text)
+    found = _ContactCollector()
+    text = _take_urls(text, found)
+    text = _take_emails(text, found)
+    text = _take_handles(text, found)
+    text = _take_phones(text, found)
+    text = _tidy_spaces(text)
+    return Normalized(
+        text=found.render(text, redact=False),
+        contacts=found.contacts(),
+        redacted=_tidy_spaces(found.render(text, redact=True)),
+    )

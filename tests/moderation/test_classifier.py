@@ -1,0 +1,153 @@
+"""The classifier trains, explains itself, and stores without pickle."""
+
+import io
+import zipfile
+
+import numpy as np
+import pytest
+
+import moderation.classifier as classifier_module
+from moderation.classifier import (
+    CHAR_SETTINGS,
+    WORD_SETTINGS,
+    SpamClassifier,
+    _vectorizer,
+    classifier_text,
+    fit_vectorizer,
+    load_or_train_default,
+)
+
+SAMPLE_POSTS = [
+    "Dr Zuma cast a love spell and my husband came back in 48 hours, email him now",
+    "I miss her so much, we broke up in March and I still check her instagram",
+    "My therapist Dr Lee says grief comes in waves. Today was a bad wave.",
+    "Need your ex back? whatsapp the great priest on +1 202 555 0143",
+    "a",
+    "",
+]
+
+
+def test_round_trip_gives_identical_probabilities(classifier):
+    restored = SpamClassifier.from_bytes(classifier.to_bytes())
+    assert np.array_equal(
+        classifier.predict_proba(SAMPLE_POSTS), restored.predict_proba(SAMPLE_POSTS)
+    )
+    assert restored.explain(SAMPLE_POSTS[0]) == classifier.explain(SAMPLE_POSTS[0])
+    assert restored.metadata == classifier.metadata
+
+
+def test_fast_scoring_agrees_with_the_sklearn_pipeline(classifier):
+    prepared = [classifier_text(post) for post in SAMPLE_POSTS]
+    expected = classifier.pipeline.decision_function(prepared)
+    assert np.allclose(classifier.decision_function_prepared(prepared), expected, atol=1e-9)
+
+
+def test_scam_scores_high_and_genuine_grief_low(classifier):
+    spam, genuine = classifier.predict_proba([SAMPLE_POSTS[0], SAMPLE_POSTS[2]])
+    assert spam > 0.9
+    assert genuine < 0.1
+
+
+def test_explain_names_terms_that_push_towards_spam(classifier):
+    terms = classifier.explain(SAMPLE_POSTS[0], k=5)
+    assert 0 < len(terms) <= 5
+    assert all(weight > 0 for _, weight in terms)
+    assert [w for _, w in terms] == sorted((w for _, w in terms), reverse=True)
+    assert any("spell" in term for term, _ in terms)
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"not a model", bytes(range(256)) * 4, b"PK\x03\x04" + b"\x00" * 40],
+)
+def test_from_bytes_rejects_garbage_with_a_value_error(garbage):
+    with pytest.raises(ValueError):
+        SpamClassifier.from_bytes(garbage)
+
+
+def _npz(**arrays) -> bytes:
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def test_from_bytes_refuses_pickled_objects_without_running_them(tmp_path):
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (marker.write_text, ("pwned",))
+
+    payload = np.array([Payload()], dtype=object)
+    with pytest.raises(ValueError):
+        SpamClassifier.from_bytes(_npz(header=payload))
+    assert not marker.exists()
+
+
+def test_from_bytes_refuses_a_tampered_archive(classifier):
+    with zipfile.ZipFile(io.BytesIO(classifier.to_bytes())) as archive:
+        arrays = {name[:-4]: np.load(archive.open(name)) for name in archive.namelist()}
+    arrays["coef"] = arrays["coef"][:, :-1]  # one coefficient short
+    with pytest.raises(ValueError, match="shape"):
+        SpamClassifier.from_bytes(_npz(**arrays))
+    arrays["header"] = np.frombuffer(b'{"format": "something else"}', dtype=np.uint8)
+    with pytest.raises(ValueError, match="not a Mend spam classifier"):
+        SpamClassifier.from_bytes(_npz(**arrays))
+
+
+def test_training_is_deterministic_and_checks_labels():
+    texts = [
+        "he cast a spell and my ex came back, email dr zuma",
+        "whatsapp the love doctor for a reunion spell",
+        "contact the great priest today for your lover",
+        "spell caster brought my husband back in two days",
+        "I miss him and I cry every night",
+        "my friends took me out and it helped a bit",
+        "therapy is slow but it is working",
+        "she blocked me everywhere and I am so lost",
+    ]
+    labels = ["spam"] * 4 + ["ham"] * 4
+    first = SpamClassifier.train(texts, labels).predict_proba(texts)
+    second = SpamClassifier.train(texts, labels).predict_proba(texts)
+    assert np.array_equal(first, second)
+    assert first[:4].min() > first[4:].max()
+    with pytest.raises(ValueError, match="'spam' or 'ham'"):
+        SpamClassifier.train(texts, ["spam"] * 7 + ["maybe"])
+    with pytest.raises(ValueError, match="both"):
+        SpamClassifier.train(texts, ["ham"] * 8)
+
+
+def test_load_or_train_default_writes_then_reuses_the_cache(tmp_path, monkeypatch, classifier):
+    trained = []
+
+    def fake_train_default():
+        trained.append(1)
+        return classifier
+
+    monkeypatch.setattr(classifier_module, "train_default", fake_train_default)
+    cache = tmp_path / "models" / "default.npz"
+    load_or_train_default(cache)
+    assert cache.is_file() and len(trained) == 1
+
+    reloaded = load_or_train_default(cache)
+    assert len(trained) == 1  # read from the cache, not retrained
+    assert np.array_equal(
+        reloaded.predict_proba(SAMPLE_POSTS), classifier.predict_proba(SAMPLE_POSTS)
+    )
+
+    cache.write_bytes(b"corrupted")
+    load_or_train_default(str(cache))
+    assert len(trained) == 2  # unreadable cache: retrained and rewritten
+    assert SpamClassifier.from_bytes(cache.read_bytes()).metadata == classifier.metadata
+
+
+@pytest.mark.parametrize("settings", [WORD_SETTINGS, CHAR_SETTINGS], ids=["word", "char"])
+def test_fast_fitting_matches_tfidf_vectorizer(settings):
+    texts = [classifier_text(post) for post in SAMPLE_POSTS * 2 + ["spell caster spell", "ex ex"]]
+    reference, fast = _vectorizer(settings), _vectorizer(settings)
+    expected = reference.fit_transform(texts)
+    got = fit_vectorizer(fast, texts)
+    assert fast.vocabulary_ == reference.vocabulary_
+    assert np.array_equal(fast.idf_, reference.idf_)
+    assert abs(got - expected).max() < 1e-12
+    assert abs(fast.transform(texts) - expected).max() < 1e-12
