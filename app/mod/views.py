@@ -1,0 +1,172 @@
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.mod import bp, services
+from app.mod.forms import LOG_ACTIONS, CampaignForm, CareSeenForm, DecisionForm, ReverseForm
+from app.reasons import DECISION_REASONS, REPORT_REASONS
+
+MAX_IDS = 1000
+DONE_WORDS = {
+    "approve": "approved",
+    "reject": "rejected as spam",
+    "remove": "removed",
+    "ban": "removed and their posters banned",
+}
+
+
+@bp.app_context_processor
+def _staff_counts():
+    """The queue counts in the header of every page a moderator sees."""
+    if getattr(current_user, "is_authenticated", False):
+        return {"staff_counts": services.queue_counts()}
+    return {}
+
+
+def _int_arg(name: str, default: int | None = None) -> int | None:
+    value = request.args.get(name)
+    if value is None or value == "":
+        return default
+    if not value.isdigit() or len(value) > 9 or int(value) < 1:
+        abort(400, description="That page link is broken.")
+    return int(value)
+
+
+def _post_ids() -> list[int]:
+    raw = request.form.getlist("post_id")
+    if not raw:
+        abort(400, description="Tick at least one post first.")
+    if len(raw) > MAX_IDS or not all(value.isdigit() and len(value) <= 12 for value in raw):
+        abort(400, description="That list of posts was not made by this page.")
+    return [int(value) for value in raw]
+
+
+def _back_to_queue():
+    sort = request.form.get("sort")
+    page = request.form.get("page", "")
+    return redirect(
+        url_for(
+            "mod.queue",
+            sort=sort if sort in services.QUEUE_SORTS and sort != "score" else None,
+            page=int(page) if page.isdigit() and 1 < int(page) < 10**6 else None,
+        )
+    )
+
+
+@bp.get("/")
+def home():
+    return redirect(url_for("mod.queue"))
+
+
+@bp.get("/queue")
+def queue():
+    sort = request.args.get("sort", "score")
+    if sort not in services.QUEUE_SORTS:
+        abort(400, description="The queue sorts by score or by age.")
+    page = services.queue_page(sort, _int_arg("page", 1), current_app.config["MOD_QUEUE_PAGE_SIZE"])
+    return render_template(
+        "mod/queue.html",
+        queue=page,
+        sort=sort,
+        form=DecisionForm(),
+        report_reasons=REPORT_REASONS,
+        decision_reasons=DECISION_REASONS,
+    )
+
+
+@bp.post("/decide")
+def decide():
+    form = DecisionForm()
+    if not form.validate_on_submit():
+        abort(400, description="That action was not understood. Nothing was changed.")
+    post_ids = _post_ids()
+    outcome = services.decide(
+        current_user, post_ids, form.action.data, form.note.data, form.reason.data or None
+    )
+    message = f"{outcome.decided} post{'s' if outcome.decided != 1 else ''} "
+    message += DONE_WORDS[form.action.data] + "."
+    if outcome.skipped:
+        message += f" {outcome.skipped} had already been decided and were left as they were."
+    flash(message)
+    return _back_to_queue()
+
+
+@bp.get("/campaign")
+def campaign():
+    contact = services.parse_contact(request.args.get("contact"))
+    if contact is None:
+        abort(400, description="That contact link is broken.")
+    posts = services.campaign_posts(*contact)
+    form = CampaignForm(contact=f"{contact[0]}:{contact[1]}")
+    return render_template("mod/campaign.html", contact=contact, posts=posts, form=form)
+
+
+@bp.post("/campaign")
+def reject_campaign():
+    form = CampaignForm()
+    contact = services.parse_contact(form.contact.data) if form.validate_on_submit() else None
+    if contact is None:
+        abort(400, description="That action was not understood. Nothing was changed.")
+    outcome = services.reject_campaign(current_user, *contact, form.note.data)
+    flash(
+        f"Campaign {contact[0]} {contact[1]}: {outcome.decided} posts rejected, "
+        f"{outcome.banned} posters banned."
+    )
+    return redirect(url_for("mod.queue"))
+
+
+@bp.get("/check-in")
+def check_in():
+    posts = services.care_posts(current_app.config["MOD_QUEUE_PAGE_SIZE"])
+    return render_template("mod/check_in.html", posts=posts, form=CareSeenForm())
+
+
+@bp.post("/check-in/seen")
+def care_seen():
+    form = CareSeenForm()
+    if not form.validate_on_submit():
+        abort(400, description="That action was not understood. Nothing was changed.")
+    count = services.mark_care_seen(current_user, _post_ids(), form.note.data)
+    flash(f"{count} post{'s' if count != 1 else ''} marked as seen.")
+    return redirect(url_for("mod.check_in"))
+
+
+@bp.get("/log")
+def log():
+    moderator = request.args.get("moderator") or None
+    action = request.args.get("action") or None
+    if action is not None and action not in LOG_ACTIONS:
+        abort(400, description="There is no such action.")
+    if moderator is not None and len(moderator) > 64:
+        abort(400, description="There is no such moderator.")
+    page = services.log_page(
+        current_app.config["MOD_LOG_PAGE_SIZE"], moderator, action, _int_arg("before")
+    )
+    return render_template(
+        "mod/log.html",
+        page=page,
+        moderator=moderator,
+        action=action,
+        actions=LOG_ACTIONS,
+        moderators=services.moderator_names(),
+        form=ReverseForm(),
+        decision_reasons=DECISION_REASONS,
+    )
+
+
+@bp.post("/log/<int:decision_id>/reverse")
+def reverse(decision_id: int):
+    form = ReverseForm()
+    if not form.validate_on_submit():
+        abort(400, description="That action was not understood. Nothing was changed.")
+    try:
+        services.reverse(current_user, decision_id, form.note.data)
+    except LookupError:
+        abort(404)
+    except services.NotReversible:
+        abort(409, description="That decision has already been undone, or is itself an undo.")
+    flash(f"Decision #{decision_id} is undone.")
+    return redirect(request.referrer if _same_site(request.referrer) else url_for("mod.log"))
+
+
+def _same_site(url: str | None) -> bool:
+    return bool(url) and url.startswith(request.host_url + "mod/log")
