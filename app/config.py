@@ -1,0 +1,114 @@
+"""Configuration, read from environment variables in this one place.
+
+The embedded default (no environment at all) is a SQLite file and a generated secret
+key under ``instance/``, with in-memory rate limits. ``MEND_ENV=production`` turns
+missing secrets into errors instead of defaults.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+DEFAULT_CARE_MESSAGE = (
+    "If you are thinking about hurting yourself, you don't have to carry it alone. "
+    "Please talk to someone today: in the UK and Ireland call Samaritans on 116 123, "
+    "in the US call or text 988, or find a helpline in your country at "
+    "https://findahelpline.com. If you are in danger right now, call your local "
+    "emergency number."
+)
+
+
+class ConfigError(RuntimeError):
+    """A setting needed to start the app is missing or unusable."""
+
+
+def _secret_key(instance_path: Path, production: bool) -> str:
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if production:
+        raise ConfigError("SECRET_KEY must be set when MEND_ENV=production")
+    # Embedded mode: generate once and keep it, so pseudonyms, tokens and sessions
+    # survive restarts.
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(48))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def _database_url(instance_path: Path, production: bool) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        if production:
+            raise ConfigError("DATABASE_URL must be set when MEND_ENV=production")
+        instance_path.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{instance_path / 'mend.sqlite3'}"
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants a driver name.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
+
+
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, not {raw!r}") from exc
+
+
+def load_config(instance_path: Path) -> dict:
+    production = os.environ.get("MEND_ENV", "development") == "production"
+    redis_url = os.environ.get("REDIS_URL")
+    return {
+        "MEND_ENV": "production" if production else "development",
+        "SECRET_KEY": _secret_key(instance_path, production),
+        "SQLALCHEMY_DATABASE_URI": _database_url(instance_path, production),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Bodies larger than this are refused with 413 before they are parsed. 10,000
+        # characters of emoji, percent-encoded, take about 120 KB.
+        "MAX_CONTENT_LENGTH": _int("MAX_CONTENT_LENGTH", 256 * 1024),
+        "THREADS_PER_PAGE": _int("THREADS_PER_PAGE", 20),
+        "POSTS_PER_PAGE": _int("POSTS_PER_PAGE", 30),
+        # Rate limits for writing, per poster and per (hashed) address.
+        "POST_RATE_LIMIT": os.environ.get("POST_RATE_LIMIT", "6 per minute;40 per hour"),
+        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # If Redis goes away, keep counting in memory rather than failing requests.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        "REDIS_URL": redis_url,
+        # How many reverse proxies sit in front of the app (for the client address).
+        "TRUSTED_PROXIES": _int("TRUSTED_PROXIES", 0),
+        "HOLD_THRESHOLD": _float("HOLD_THRESHOLD", 0.5),
+        "REJECT_THRESHOLD": _float("REJECT_THRESHOLD", 1.01),
+        # Reports from this many different readers hide a post until a moderator looks.
+        "REPORT_HIDE_THRESHOLD": _int("REPORT_HIDE_THRESHOLD", 3),
+        "MOD_QUEUE_PAGE_SIZE": _int("MOD_QUEUE_PAGE_SIZE", 50),
+        "MOD_LOG_PAGE_SIZE": _int("MOD_LOG_PAGE_SIZE", 100),
+        # Failed staff logins per account or per address before a pause (429).
+        "LOGIN_MAX_FAILURES": _int("LOGIN_MAX_FAILURES", 5),
+        "LOGIN_FAILURE_WINDOW": _int("LOGIN_FAILURE_WINDOW", 15 * 60),
+        # Shown under posts with self-harm language. Plain text; URLs become links.
+        "CARE_MESSAGE": os.environ.get("CARE_MESSAGE") or DEFAULT_CARE_MESSAGE,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "POSTER_COOKIE_SECURE": production,
+        "WTF_CSRF_TIME_LIMIT": None,
+    }

@@ -1,0 +1,20 @@
+"""Flask extensions, created unbound here and bound in ``create_app``."""
+
+from flask import request
+from flask_limiter import Limiter
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_wtf import CSRFProtect
+
+from app.anonymity import address_hash
+
+csrf = CSRFProtect()
+# Batch mode lets later migrations alter columns on SQLite too.
+migrate = Migrate(render_as_batch=True)
+# Keyed by a hash of the client address, so no raw IP reaches the limiter's storage.
+limiter = Limiter(key_func=lambda: address_hash(request.remote_addr))
+
+# Only staff log in; anonymous posters never have an account.
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to see that page."

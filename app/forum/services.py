@@ -1,0 +1,395 @@
+"""What the forum does, apart from HTTP: listing, posting, editing, deleting."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, tuple_
+from sqlalchemy.exc import IntegrityError
+
+from app.anonymity import (
+    new_edit_token,
+    poster_hash,
+    pseudonym_candidate,
+    token_hash,
+    token_matches,
+)
+from app.screening import screen_post
+from models import (
+    Appeal,
+    Ban,
+    Decision,
+    Post,
+    PostContact,
+    PostStatus,
+    Report,
+    Thread,
+    db,
+    utcnow,
+)
+
+EPOCH = datetime(1970, 1, 1)
+ACTION_TO_STATUS = {
+    "publish": PostStatus.PUBLISHED,
+    "hold": PostStatus.HELD,
+    "reject": PostStatus.REMOVED,
+}
+
+
+# Decisions an author sees as the outcome of a review (not "seen" markers or reversals).
+OUTCOME_ACTIONS = (Decision.APPROVE, Decision.REJECT, Decision.REMOVE, Decision.BAN)
+CONTACT_VALUE_MAX = 255
+
+
+class BadCursor(ValueError):
+    """A pagination link that was not made by us."""
+
+
+@dataclass
+class Page:
+    items: list
+    newer: str | None  # cursor for the page before (front page) / earlier posts
+    older: str | None  # cursor for the page after (front page) / later posts
+
+
+@dataclass
+class Poster:
+    key: str
+    address_hash: str
+
+
+# --- front page ---------------------------------------------------------------
+
+
+def _thread_cursor(thread: Thread) -> str:
+    micros = (thread.last_activity_at - EPOCH) // timedelta(microseconds=1)
+    return f"{micros}-{thread.id}"
+
+
+def _parse_thread_cursor(cursor: str) -> tuple[datetime, int]:
+    micros, sep, thread_id = cursor.partition("-")
+    if not sep or not micros.isdigit() or not thread_id.isdigit() or len(cursor) > 40:
+        raise BadCursor(cursor)
+    try:
+        return EPOCH + timedelta(microseconds=int(micros)), int(thread_id)
+    except OverflowError as exc:
+        raise BadCursor(cursor) from exc
+
+
+def front_page(per_page: int, older: str | None = None, newer: str | None = None) -> Page:
+    """Published threads, most recent activity first. Keyset pagination: each page
+    starts from the last row of the one before, so deep pages cost what the first does."""
+    key = tuple_(Thread.last_activity_at, Thread.id)
+    query = db.select(Thread, Post).join(Post, (Post.thread_id == Thread.id) & Post.is_opening)
+    query = query.where(Thread.status == PostStatus.PUBLISHED)
+    if newer:
+        query = query.where(key > tuple_(*_parse_thread_cursor(newer)))
+        query = query.order_by(Thread.last_activity_at.asc(), Thread.id.asc())
+    else:
+        if older:
+            query = query.where(key < tuple_(*_parse_thread_cursor(older)))
+        query = query.order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+    rows = list(db.session.execute(query.limit(per_page + 1)).all())
+    has_more = len(rows) > per_page
+    rows = rows[:per_page]
+    if newer:
+        rows.reverse()
+        has_newer, has_older = has_more, True
+    else:
+        has_newer, has_older = older is not None, has_more
+    return Page(
+        items=rows,
+        newer=_thread_cursor(rows[0][0]) if rows and has_newer else None,
+        older=_thread_cursor(rows[-1][0]) if rows and has_older else None,
+    )
+
+
+# --- thread page --------------------------------------------------------------
+
+
+def get_thread(thread_id: int) -> Thread | None:
+    return db.session.get(Thread, thread_id)
+
+
+def opening_post(thread: Thread) -> Post:
+    return db.session.execute(
+        db.select(Post).where(Post.thread_id == thread.id, Post.is_opening)
+    ).scalar_one()
+
+
+def thread_posts(
+    thread: Thread,
+    per_page: int,
+    own_post_ids: frozenset[int] = frozenset(),
+    after: int | None = None,
+    before: int | None = None,
+    last: bool = False,
+) -> Page:
+    """Posts of a thread in order: what readers may see, plus the viewer's own held ones."""
+    visible = Post.status.in_(PostStatus.VISIBLE_IN_THREAD)
+    if own_post_ids:
+        visible = or_(visible, Post.id.in_(own_post_ids))
+    query = db.select(Post).where(Post.thread_id == thread.id, visible)
+    backwards = before is not None or last
+    if before is not None:
+        query = query.where(Post.id < before)
+    if after is not None:
+        query = query.where(Post.id > after)
+    query = query.order_by(Post.id.desc() if backwards else Post.id.asc())
+    posts = list(db.session.execute(query.limit(per_page + 1)).scalars())
+    has_more = len(posts) > per_page
+    posts = posts[:per_page]
+    if backwards:
+        posts.reverse()
+        has_earlier, has_later = has_more, not last
+    else:
+        has_earlier, has_later = after is not None, has_more
+    return Page(
+        items=posts,
+        newer=str(posts[0].id) if posts and has_earlier else None,
+        older=str(posts[-1].id) if posts and has_later else None,
+    )
+
+
+# --- writing ------------------------------------------------------------------
+
+
+def _pseudonym_for(thread_id: int, poster: Poster, hashed_poster: str) -> str:
+    known = db.session.execute(
+        db.select(Post.pseudonym)
+        .where(Post.thread_id == thread_id, Post.poster_hash == hashed_poster)
+        .limit(1)
+    ).scalar()
+    if known:
+        return known
+    taken = set(
+        db.session.execute(
+            db.select(Post.pseudonym).where(Post.thread_id == thread_id).distinct()
+        ).scalars()
+    )
+    attempt = 0
+    while (name := pseudonym_candidate(thread_id, poster.key, attempt)) in taken:
+        attempt += 1
+    return name
+
+
+def refresh_thread_stats(thread: Thread) -> None:
+    """Recount what the front page shows from the posts themselves."""
+    published = (Post.thread_id == thread.id) & (Post.status == PostStatus.PUBLISHED)
+    count, latest = db.session.execute(
+        db.select(func.count(Post.id), func.max(Post.created_at)).where(
+            published, Post.is_opening.is_(False)
+        )
+    ).one()
+    thread.reply_count = count
+    thread.last_activity_at = max(latest or thread.created_at, thread.created_at)
+
+
+def _screened_post(thread: Thread, text_to_screen: str, body: str, poster: Poster):
+    verdict = screen_post(text_to_screen)
+    token = new_edit_token()
+    hashed_poster = poster_hash(poster.key)
+    post = Post(
+        thread=thread,
+        body=body,
+        status=ACTION_TO_STATUS[verdict.action],
+        pseudonym=_pseudonym_for(thread.id, poster, hashed_poster),
+        poster_hash=hashed_poster,
+        address_hash=poster.address_hash,
+        edit_token_hash=token_hash(token),
+        score=verdict.score,
+        verdict=verdict.to_dict(),
+        care=verdict.care,
+    )
+    post.awaiting_review = post.status != PostStatus.PUBLISHED
+    store_contacts(post, verdict.contacts)
+    return post, token
+
+
+def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
+    """Start a thread. Returns its opening post and the author's private token."""
+    now = utcnow()
+    thread = Thread(title=title, created_at=now, last_activity_at=now)
+    db.session.add(thread)
+    db.session.flush()  # the pseudonym is keyed on the thread's id
+    post, token = _screened_post(thread, f"{title}\n\n{body}", body, poster)
+    post.is_opening = True
+    post.created_at = now
+    thread.status = post.status
+    db.session.add(post)
+    db.session.commit()
+    return post, token
+
+
+def create_reply(thread: Thread, body: str, poster: Poster) -> tuple[Post, str]:
+    post, token = _screened_post(thread, body, body, poster)
+    db.session.add(post)
+    db.session.flush()
+    refresh_thread_stats(thread)
+    db.session.commit()
+    return post, token
+
+
+def edit_post(post: Post, body: str, title: str | None = None) -> Post:
+    """Replace a post's text; the new text is screened like a new post.
+
+    An edit of a published post that screening would hold waits beside it: readers
+    keep seeing the published version until a moderator approves the edit. A post a
+    moderator did not publish goes back to the queue whatever its new score.
+    """
+    thread = post.thread
+    new_title = title if post.is_opening and title is not None else thread.title
+    verdict = screen_post(f"{new_title}\n\n{body}" if post.is_opening else body)
+    status = ACTION_TO_STATUS[verdict.action]
+    post.edited_at = utcnow()
+    post.score = verdict.score
+    post.verdict = verdict.to_dict()
+    post.care = verdict.care
+    store_contacts(post, verdict.contacts)
+    if post.status in (PostStatus.PUBLISHED, PostStatus.HIDDEN) and (
+        status != PostStatus.PUBLISHED
+    ):
+        post.pending_body = body
+        post.pending_title = new_title if post.is_opening else None
+        post.awaiting_review = True
+        db.session.commit()
+        return post
+    post.body = body
+    post.pending_body = post.pending_title = None
+    if post.is_opening:
+        thread.title = new_title
+    if post.status == PostStatus.REMOVED:
+        post.status = PostStatus.HELD  # resubmitted: a person looks again
+    elif post.status != PostStatus.HIDDEN:  # reported posts stay hidden until reviewed
+        post.status = status
+    post.awaiting_review = post.status != PostStatus.PUBLISHED or has_open_reports(post)
+    if post.is_opening:
+        thread.status = post.status
+    refresh_thread_stats(thread)
+    db.session.commit()
+    return post
+
+
+def delete_post(post: Post) -> None:
+    """The author's own delete: the text goes, a placeholder stays in the thread."""
+    post.status = PostStatus.DELETED
+    post.body = ""
+    post.verdict = None
+    post.edited_at = utcnow()
+    refresh_thread_stats(post.thread)
+    db.session.commit()
+
+
+def is_author(post: Post, token: str | None) -> bool:
+    return token_matches(token, post.edit_token_hash)
+
+
+# --- contacts, bans, reports, appeals -------------------------------------------
+
+
+def store_contacts(post: Post, contacts: list[str]) -> None:
+    """Index the contacts the screener found ("email:x@example.com") so one query finds
+    every post of a campaign. Keeps rows that stay, so the unique key never clashes."""
+    wanted = set()
+    for contact in contacts:
+        kind, sep, value = contact.partition(":")
+        if sep and kind and value:
+            wanted.add((kind[:16], value[:CONTACT_VALUE_MAX]))
+    for row in list(post.contacts):
+        if (row.kind, row.value) in wanted:
+            wanted.discard((row.kind, row.value))
+        else:
+            post.contacts.remove(row)
+    for kind, value in sorted(wanted):
+        post.contacts.append(PostContact(kind=kind, value=value))
+
+
+def active_ban(hashed_poster: str, hashed_address: str) -> Ban | None:
+    """The ban that stops this poster or this address from writing, if any."""
+    return db.session.execute(
+        db.select(Ban)
+        .where(
+            Ban.lifted_at.is_(None),
+            or_(Ban.poster_hash == hashed_poster, Ban.address_hash == hashed_address),
+        )
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def has_open_reports(post: Post) -> bool:
+    return (
+        db.session.execute(
+            db.select(Report.id).where(Report.post_id == post.id, Report.decision_id.is_(None))
+        ).first()
+        is not None
+    )
+
+
+def report_post(
+    post: Post, reporter_hash: str, reason: str, details: str, hide_threshold: int
+) -> bool:
+    """Record a reader's report. False if this reader already reported the post.
+    Reports from ``hide_threshold`` different readers hide it until a moderator looks."""
+    already = db.session.execute(
+        db.select(Report.id).where(Report.post_id == post.id, Report.reporter_hash == reporter_hash)
+    ).first()
+    if already:
+        return False
+    db.session.add(
+        Report(post_id=post.id, reporter_hash=reporter_hash, reason=reason, details=details)
+    )
+    post.awaiting_review = True
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same reader, twice at once
+        db.session.rollback()
+        return False
+    reporters = db.session.execute(
+        db.select(func.count(func.distinct(Report.reporter_hash))).where(
+            Report.post_id == post.id, Report.decision_id.is_(None)
+        )
+    ).scalar_one()
+    if reporters >= hide_threshold and post.status == PostStatus.PUBLISHED:
+        post.status = PostStatus.HIDDEN
+        if post.is_opening:
+            post.thread.status = post.status
+        refresh_thread_stats(post.thread)
+    db.session.commit()
+    return True
+
+
+def appeal_of(post: Post) -> Appeal | None:
+    return db.session.execute(
+        db.select(Appeal).where(Appeal.post_id == post.id)
+    ).scalar_one_or_none()
+
+
+def can_appeal(post: Post) -> bool:
+    return post.status == PostStatus.REMOVED and appeal_of(post) is None
+
+
+def appeal_post(post: Post, message: str) -> bool:
+    """The author's one appeal against a rejection; it puts the post back in the queue."""
+    if not can_appeal(post):
+        return False
+    db.session.add(Appeal(post_id=post.id, message=message))
+    post.awaiting_review = True
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return False
+    return True
+
+
+def latest_outcome(post: Post) -> Decision | None:
+    """The moderator decision that stands for this post, for its author to see."""
+    return db.session.execute(
+        db.select(Decision)
+        .where(
+            Decision.post_id == post.id,
+            Decision.action.in_(OUTCOME_ACTIONS),
+            Decision.reversed_by_id.is_(None),
+        )
+        .order_by(Decision.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()

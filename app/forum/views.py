@@ -1,0 +1,307 @@
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from werkzeug.exceptions import Forbidden
+
+from app.anonymity import (
+    address_hash,
+    current_poster_key,
+    new_poster_key,
+    poster_hash,
+    remembered_tokens,
+)
+from app.extensions import limiter
+from app.forum import bp, services
+from app.forum.forms import (
+    AppealForm,
+    DeleteForm,
+    EditForm,
+    EditReplyForm,
+    ReplyForm,
+    ReportForm,
+    ThreadForm,
+)
+from app.reasons import DECISION_REASONS
+from models import PostStatus, db
+
+
+class PostingBanned(Forbidden):
+    title = "You can no longer post on Mend"
+    description = (
+        "A moderator has stopped this browser or network from posting, after posts that "
+        "broke Mend's rules. You can still read. Your text was not posted; it is below."
+    )
+
+
+def _poster() -> services.Poster:
+    """The anonymous poster behind this request; a new key is issued on first post."""
+    key = current_poster_key()
+    if key is None:
+        key = g.new_poster_key = new_poster_key()
+    return services.Poster(key=key, address_hash=address_hash(request.remote_addr))
+
+
+def _ensure_not_banned(poster: services.Poster) -> None:
+    """Checked before screening, so a banned poster's text is never stored."""
+    if services.active_ban(poster_hash(poster.key), poster.address_hash) is not None:
+        raise PostingBanned()
+
+
+def _poster_limit_key() -> str:
+    key = current_poster_key()
+    return poster_hash(key) if key else address_hash(request.remote_addr)
+
+
+def _post_rate_limit() -> str:
+    return current_app.config["POST_RATE_LIMIT"]
+
+
+# Two limits on writing: one per poster (cookie) and one per address, so dropping the
+# cookie does not buy a fresh allowance.
+limit_posting = limiter.limit(_post_rate_limit, key_func=_poster_limit_key, methods=["POST"])
+limit_posting_by_address = limiter.limit(_post_rate_limit, methods=["POST"], scope="address")
+
+
+def _remember(post_id: int, token: str) -> None:
+    """Keep the token in the browser, and show it once on the next page."""
+    g.remember_token = (post_id, token)
+    session["new_token"] = {"post_id": post_id, "token": token}
+
+
+def _own_post_ids() -> frozenset[int]:
+    return frozenset(remembered_tokens())
+
+
+def _token_for(post_id: int) -> str | None:
+    return remembered_tokens().get(post_id)
+
+
+def _after_posting(post):
+    if post.status == PostStatus.PUBLISHED:
+        return redirect(url_for("forum.show_post", post_id=post.id))
+    return redirect(url_for("forum.post_status", post_id=post.id))
+
+
+def _page_arg(name: str) -> int | None:
+    value = request.args.get(name)
+    if value is None:
+        return None
+    if not value.isdigit() or len(value) > 18:
+        abort(400, description="That page link is broken. Go back to the first page.")
+    return int(value)
+
+
+@bp.get("/")
+def index():
+    try:
+        page = services.front_page(
+            current_app.config["THREADS_PER_PAGE"],
+            older=request.args.get("older"),
+            newer=request.args.get("newer"),
+        )
+    except services.BadCursor:
+        abort(400, description="That page link is broken. Go back to the first page.")
+    return render_template("forum/index.html", page=page)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@limit_posting
+@limit_posting_by_address
+def new_thread():
+    form = ThreadForm()
+    if form.validate_on_submit():
+        poster = _poster()
+        _ensure_not_banned(poster)
+        post, token = services.create_thread(form.title.data, form.body.data, poster)
+        _remember(post.id, token)
+        return _after_posting(post)
+    status = 400 if form.is_submitted() else 200
+    return render_template("forum/new_thread.html", form=form), status
+
+
+def _render_thread(thread, reply_form, status=200):
+    own = _own_post_ids()
+    opening = services.opening_post(thread)
+    if not opening.is_visible_to_readers and opening.id not in own:
+        abort(404)
+    try:
+        page = services.thread_posts(
+            thread,
+            current_app.config["POSTS_PER_PAGE"],
+            own_post_ids=own,
+            after=_page_arg("after"),
+            before=_page_arg("before"),
+            last=request.args.get("last") == "1",
+        )
+    except OverflowError:
+        abort(400, description="That page link is broken. Go back to the first page.")
+    return (
+        render_template(
+            "forum/thread.html",
+            thread=thread,
+            opening=opening,
+            page=page,
+            own_post_ids=own,
+            form=reply_form,
+        ),
+        status,
+    )
+
+
+@bp.get("/t/<int:thread_id>")
+def show_thread(thread_id: int):
+    thread = services.get_thread(thread_id) or abort(404)
+    return _render_thread(thread, ReplyForm())
+
+
+@bp.post("/t/<int:thread_id>/reply")
+@limit_posting
+@limit_posting_by_address
+def reply(thread_id: int):
+    thread = services.get_thread(thread_id) or abort(404)
+    if thread.status != PostStatus.PUBLISHED:
+        abort(404)
+    form = ReplyForm()
+    if form.validate_on_submit():
+        poster = _poster()
+        _ensure_not_banned(poster)
+        post, token = services.create_reply(thread, form.body.data, poster)
+        _remember(post.id, token)
+        return _after_posting(post)
+    return _render_thread(thread, form, status=400)
+
+
+@bp.get("/p/<int:post_id>")
+def show_post(post_id: int):
+    """A post's permanent link: its place in the thread, or its status for its author."""
+    post = db.session.get(services.Post, post_id) or abort(404)
+    if not post.is_visible_to_readers:
+        return redirect(url_for("forum.post_status", post_id=post.id))
+    # The page that ends with this post, so it is read with what came before it.
+    target = url_for("forum.show_thread", thread_id=post.thread_id, before=post.id + 1)
+    return redirect(f"{target}#p{post.id}")
+
+
+@bp.get("/p/<int:post_id>/status")
+def post_status(post_id: int):
+    post = db.session.get(services.Post, post_id) or abort(404)
+    is_author = services.is_author(post, _token_for(post.id))
+    if not is_author and not post.is_visible_to_readers:
+        abort(404)
+    outcome = services.latest_outcome(post) if is_author else None
+    return render_template(
+        "forum/post_status.html",
+        post=post,
+        is_author=is_author,
+        outcome=outcome,
+        reasons=DECISION_REASONS,
+        appeal=services.appeal_of(post) if is_author else None,
+        appeal_form=_author_form(AppealForm, post) if is_author else None,
+    )
+
+
+def _author_form(form_class, post, **defaults):
+    form = form_class(**defaults)
+    if not form.is_submitted() and not form.token.data:
+        form.token.data = _token_for(post.id) or ""
+    return form
+
+
+@bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
+@limit_posting
+@limit_posting_by_address
+def edit(post_id: int):
+    post = db.session.get(services.Post, post_id) or abort(404)
+    if post.status == PostStatus.DELETED:
+        abort(410, description="This post was deleted by its author.")
+    # An edit still waiting for a moderator is the author's latest draft.
+    body = post.pending_body if post.pending_body is not None else post.body
+    if post.is_opening:
+        title = post.pending_title or post.thread.title
+        form = _author_form(EditForm, post, title=title, body=body)
+    else:
+        form = _author_form(EditReplyForm, post, body=body)
+    if form.validate_on_submit():
+        if not services.is_author(post, form.token.data):
+            form.token.errors.append("That token does not match this post.")
+            return render_template("forum/edit.html", form=form, post=post), 403
+        _ensure_not_banned(_poster())
+        title = form.title.data if post.is_opening else None
+        services.edit_post(post, form.body.data, title)
+        if post.pending_body is not None:
+            flash("Your edit is saved and waits for a moderator; the earlier version stays up.")
+        else:
+            flash("Your changes are saved.")
+        return _after_posting(post)
+    status = 400 if form.is_submitted() else 200
+    return render_template("forum/edit.html", form=form, post=post), status
+
+
+@bp.route("/p/<int:post_id>/delete", methods=["GET", "POST"])
+@limit_posting
+@limit_posting_by_address
+def delete(post_id: int):
+    post = db.session.get(services.Post, post_id) or abort(404)
+    if post.status == PostStatus.DELETED:
+        abort(410, description="This post was already deleted.")
+    form = _author_form(DeleteForm, post)
+    if form.validate_on_submit():
+        if not services.is_author(post, form.token.data):
+            form.token.errors.append("That token does not match this post.")
+            return render_template("forum/delete.html", form=form, post=post), 403
+        services.delete_post(post)
+        flash("Your post is deleted. Replies to it keep their place in the thread.")
+        return redirect(url_for("forum.show_thread", thread_id=post.thread_id))
+    status = 400 if form.is_submitted() else 200
+    return render_template("forum/delete.html", form=form, post=post), status
+
+
+@bp.route("/p/<int:post_id>/report", methods=["GET", "POST"])
+@limit_posting
+@limit_posting_by_address
+def report(post_id: int):
+    post = db.session.get(services.Post, post_id) or abort(404)
+    if post.status != PostStatus.PUBLISHED:
+        abort(404)
+    form = ReportForm()
+    if form.validate_on_submit():
+        poster = _poster()
+        _ensure_not_banned(poster)
+        recorded = services.report_post(
+            post,
+            poster_hash(poster.key),
+            form.reason.data,
+            form.details.data or "",
+            current_app.config["REPORT_HIDE_THRESHOLD"],
+        )
+        if recorded:
+            flash("Thank you. A moderator will look at this post.")
+        else:
+            flash("You have already reported this post. A moderator will look at it.")
+        return redirect(url_for("forum.show_post", post_id=post.id))
+    status = 400 if form.is_submitted() else 200
+    return render_template("forum/report.html", form=form, post=post), status
+
+
+@bp.post("/p/<int:post_id>/appeal")
+@limit_posting
+@limit_posting_by_address
+def appeal(post_id: int):
+    post = db.session.get(services.Post, post_id) or abort(404)
+    form = AppealForm()
+    if not form.validate_on_submit():
+        abort(400, description="Write a few words for the moderators, then send it again.")
+    if not services.is_author(post, form.token.data):
+        abort(403, description="That token does not match this post.")
+    if not services.appeal_post(post, form.message.data):
+        abort(409, description="This post cannot be appealed (again).")
+    flash("Your appeal is sent. A moderator will look at your post again.")
+    return redirect(url_for("forum.post_status", post_id=post.id))
