@@ -35,6 +35,9 @@ def test_a_scam_is_held_and_shown_in_the_queue_with_its_reasons(app, client, mod
     assert "spell_caster" in html and "cast a powerful love spell" in html
     assert "drobodo@gmail.com" in html and "+15552345678" in html
     assert "Classifier:" in html
+    # Its strongest terms in words a moderator reads, not the model's internal tokens.
+    strongest = html.split("strongest:", 1)[1].split("</p>", 1)[0]
+    assert "<code>" in strongest and "zz" not in strongest and "word:" not in strongest
     assert 'class="count">1<' in html  # the header count
 
 
