@@ -3,11 +3,14 @@ is set), migrated once per session and emptied after every test."""
 
 import os
 import re
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
+from werkzeug.serving import make_server
 
 from app import create_app
 from models import db
@@ -154,3 +157,42 @@ def remembered_token(client, post_id: int) -> str:
     """The edit token this browser keeps for ``post_id`` (what the forms fill in)."""
     pairs = dict(pair.split(":", 1) for pair in client.get_cookie("mend_tokens").value.split("|"))
     return pairs[str(post_id)]
+
+
+# --- a real browser ---------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture
+def live_server(app):
+    """The test app served over HTTP on a free loopback port, for a real browser."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium, headless, driven by Playwright; skipped where there is none."""
+    if CHROMIUM is None:
+        pytest.skip("no chromium on this machine (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
