@@ -30,8 +30,14 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Benchmarks, not tests: they need spamassassin, spamc and wrk (apt-get install
+# spamassassin spamc wrk) and PostgreSQL on 127.0.0.1; see bench/RESULTS.md.
 bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/screening.py
+	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/training.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
