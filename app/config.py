@@ -18,6 +18,9 @@ DEFAULT_CARE_MESSAGE = (
 )
 
 
+REDIS_TIMEOUT_SECONDS = 1.0
+
+
 class ConfigError(RuntimeError):
     """A setting needed to start the app is missing or unusable."""
 
@@ -88,6 +91,16 @@ def load_config(instance_path: Path) -> dict:
         # Rate limits for writing, per poster and per (hashed) address.
         "POST_RATE_LIMIT": os.environ.get("POST_RATE_LIMIT", "6 per minute;40 per hour"),
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # A Redis that accepts connections but never answers would otherwise hold every
+        # write forever; after a second the request goes on with the memory fallback.
+        "RATELIMIT_STORAGE_OPTIONS": (
+            {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            }
+            if redis_url
+            else {}
+        ),
         "RATELIMIT_HEADERS_ENABLED": True,
         # If Redis goes away, keep counting in memory rather than failing requests.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,

@@ -1,7 +1,9 @@
 """Friendly error pages. A form that fails keeps the author's words on the page."""
 
-from flask import render_template, request
+from flask import current_app, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from models import db
@@ -16,7 +18,12 @@ TITLES = {
     413: "That was too long to send",
     429: "Let's slow down a little",
     500: "Something went wrong on our side",
+    503: "Mend can't reach its database right now",
 }
+# Fields a "try again" form sends back as they came: the words, and what goes with them.
+RESENT_TEXT = ("title", "body", "message", "details")
+RESENT_HIDDEN = ("token", "reason", "confirm")
+RETRY_AFTER_SECONDS = 30
 
 
 def _unsent_text() -> dict[str, str]:
@@ -33,7 +40,19 @@ def _unsent_text() -> dict[str, str]:
     return unsent
 
 
+def _resendable() -> tuple[dict[str, str], dict[str, str]]:
+    """The posted form again (text fields, hidden fields), for a "try again" button."""
+    if not _unsent_text():
+        return {}, {}
+    form = request.form
+    return (
+        {k: form[k] for k in RESENT_TEXT if k in form},
+        {k: form[k] for k in RESENT_HIDDEN if k in form},
+    )
+
+
 def _render(code: int, message: str | None, title: str | None = None):
+    resend_text, resend_hidden = _resendable() if code == 503 else ({}, {})
     return (
         render_template(
             "errors/error.html",
@@ -41,6 +60,8 @@ def _render(code: int, message: str | None, title: str | None = None):
             title=title or TITLES.get(code, "Something went wrong"),
             message=message,
             unsent=_unsent_text() if code in (400, 403, 429) else {},
+            resend_text=resend_text,
+            resend_hidden=resend_hidden,
         ),
         code,
     )
@@ -66,7 +87,25 @@ def _server_error(error: InternalServerError):
     return _render(500, None)
 
 
+def _database_unavailable(error: OperationalError | PoolTimeoutError):
+    """The database is down, unreachable or busy: a passing state, so 503 and "try again",
+    with the poster's words in a form that sends them again."""
+    try:
+        db.session.rollback()
+    except Exception:  # the connection may be gone; the session is discarded anyway
+        current_app.logger.debug("rollback after a database outage failed", exc_info=True)
+    cause = getattr(error, "orig", None) or error  # the driver's one-line reason
+    current_app.logger.error("database unavailable, answered 503: %s", cause)
+    page, code = _render(
+        503,
+        "Nothing was saved. This usually passes within a minute: please try again.",
+    )
+    return page, code, {"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
+
+
 def register(app) -> None:
+    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(PoolTimeoutError, _database_unavailable)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(InternalServerError, _server_error)
     app.register_error_handler(HTTPException, _http_error)

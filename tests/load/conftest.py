@@ -64,50 +64,64 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_until_ready(process, log: Path, timeout: float = 90.0) -> None:
+def _wait_until_ready(process, log: Path, workers: int, timeout: float = 90.0) -> None:
     """Every worker has loaded the model (see ``serve.py``)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()}")
-        if log.read_text(errors="replace").count(READY) >= WORKERS:
+        if log.read_text(errors="replace").count(READY) >= workers:
             return
         time.sleep(0.2)
     raise RuntimeError(f"server did not start in {timeout} s:\n{log.read_text()}")
 
 
 @pytest.fixture
-def gunicorn_server(tmp_path, fresh_database_url, model_cache):
-    """Start gunicorn on a free loopback port; yields (base URL, database URL, log path)."""
+def start_server(tmp_path, fresh_database_url, model_cache):
+    """Start gunicorn on a free loopback port with extra environment; returns its
+    address ("127.0.0.1:port"). Every server started is stopped after the test."""
     _migrate_and_warm_up(fresh_database_url, model_cache)
-    port = _free_port()
-    log = tmp_path / "server.log"
-    env = {
-        **os.environ,
-        "DATABASE_URL": fresh_database_url,
-        "SECRET_KEY": TEST_SECRET,
-        "MEND_TEST_MODEL_CACHE": str(model_cache),
-        # Fifty posters share one address here; the limit is not what is under test.
-        "POST_RATE_LIMIT": "100000 per minute",
-    }
-    env.pop("REDIS_URL", None)
-    command = [
-        sys.executable, "-m", "gunicorn",
-        "--workers", str(WORKERS), "--threads", "4", "--worker-class", "gthread",
-        "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--graceful-timeout", "5",
-        "tests.load.serve:app",
-    ]  # fmt: skip
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
-        )
-    try:
-        _wait_until_ready(process, log)
-        yield f"127.0.0.1:{port}", fresh_database_url, log
-    finally:
+    processes = []
+
+    def _start(workers: int = WORKERS, **environment: str) -> str:
+        port = _free_port()
+        log = tmp_path / f"server-{port}.log"
+        env = {
+            **os.environ,
+            "DATABASE_URL": fresh_database_url,
+            "SECRET_KEY": TEST_SECRET,
+            "MEND_TEST_MODEL_CACHE": str(model_cache),
+            # Fifty posters share one address here; the limit is not what is under test.
+            "POST_RATE_LIMIT": "100000 per minute",
+        }
+        env.pop("REDIS_URL", None)
+        env.update(environment)
+        command = [
+            sys.executable, "-m", "gunicorn",
+            "--workers", str(workers), "--threads", "4", "--worker-class", "gthread",
+            "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--graceful-timeout", "2",
+            "tests.load.serve:app",
+        ]  # fmt: skip
+        with log.open("wb") as log_file:
+            process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+            )
+        processes.append(process)
+        _wait_until_ready(process, log, workers)
+        return f"127.0.0.1:{port}"
+
+    yield _start
+    for process in processes:
         process.terminate()
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def gunicorn_server(start_server, fresh_database_url, tmp_path):
+    """The default server; yields (address, database URL, log path)."""
+    address = start_server()
+    yield address, fresh_database_url, tmp_path / f"server-{address.rsplit(':', 1)[1]}.log"

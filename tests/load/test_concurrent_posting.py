@@ -3,7 +3,6 @@ sees a server error, and the database never reports itself locked.
 
 ``MEND_LOAD_SECONDS`` and ``MEND_LOAD_POSTERS`` change the figures (CI: 30 s, 50)."""
 
-import http.client
 import os
 import random
 import re
@@ -12,12 +11,11 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
-from urllib.parse import urlencode
 
 from sqlalchemy import create_engine, text
 
 from tests.conftest import CSRF_RE
+from tests.load.client import Browser
 
 DURATION = float(os.environ.get("MEND_LOAD_SECONDS", "30"))
 POSTERS = int(os.environ.get("MEND_LOAD_POSTERS", "50"))
@@ -31,36 +29,6 @@ class Results:
     statuses: Counter = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
     thread_ids: list[int] = field(default_factory=list)
-
-
-class Browser:
-    """One poster: its own connection and cookie jar, like a separate browser."""
-
-    def __init__(self, host: str):
-        self.host = host
-        self.cookies: dict[str, str] = {}
-        self.connection = http.client.HTTPConnection(host, timeout=60)
-
-    def request(self, method: str, path: str, form: dict | None = None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-        except (http.client.HTTPException, OSError):
-            # A kept-alive connection the server closed: one fresh try, as browsers do.
-            self.connection.close()
-            self.connection = http.client.HTTPConnection(self.host, timeout=60)
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-        page = response.read().decode()
-        for header in response.msg.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        return response.status, response.getheader("Location", ""), page
 
 
 def _poster(host: str, number: int, stop_at: float, results: Results) -> None:

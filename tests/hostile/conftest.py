@@ -1,0 +1,24 @@
+"""Hostile-input tests: bounded property runs, and the real screener built once."""
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from moderation import DEFAULT_RULES, Screener, ScreeningConfig
+from moderation.classifier import load_or_train_default
+
+# Enough examples to find the odd character, few enough to keep the suite quick. Whole
+# posts are big inputs for hypothesis; that is the point here, not a mistake.
+PROPERTIES = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.large_base_example,
+        HealthCheck.data_too_large,
+    ],
+)
+
+
+@pytest.fixture(scope="session")
+def screener(model_cache) -> Screener:
+    return Screener(DEFAULT_RULES, load_or_train_default(model_cache), ScreeningConfig())
