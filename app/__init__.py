@@ -51,6 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     _configure_sqlite(app)
 
+    from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
     from app.auth.services import load_staff_user
     from app.forum import bp as forum_bp
@@ -60,6 +61,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(forum_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(mod_bp)
+    app.register_blueprint(admin_bp)
 
     from app import cli, errors, templating
 

@@ -6,12 +6,13 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from app.admin import services as admin
 from app.auth import services as accounts
 from app.demo import forum_is_empty, seed_demo_content
 from models import Role
 
 demo_cli = AppGroup("demo", help="Demo content for a first start.")
-spam_cli = AppGroup("spam", help="The spam filter: measure it.")
+spam_cli = AppGroup("spam", help="The spam filter: train, measure, activate.")
 users_cli = AppGroup("users", help="Staff accounts: moderators and admins.")
 
 FIRST_ADMIN_HINT = (
@@ -88,22 +89,34 @@ def _metrics_row(name: str, m: dict) -> str:
 @click.option(
     "--data",
     "data_path",
-    required=True,
     type=click.Path(exists=True, dir_okay=False),
-    help="A labelled CSV: text,label[,source] with labels spam/ham.",
+    help="A labelled CSV: text,label[,source] with labels spam/ham "
+    "(default: the bundled test set).",
 )
+@click.option("--version", "version_id", type=int, help="A stored model version (default: active).")
 @click.option("--show-errors", default=0, help="List up to N wrongly screened posts.")
-def evaluate_command(data_path: str, show_errors: int) -> None:
+def evaluate_command(data_path: str | None, version_id: int | None, show_errors: int) -> None:
     """Screen every post of a labelled CSV and print precision, recall, F1, the
     false-positive rate on genuine posts and the confusion matrix, per source."""
-    from app.screening import get_screener
+    from app.screening import ArtifactError, get_screener, load_version
+    from moderation import Screener
+    from moderation.classifier import bundled_corpus_path
     from moderation.evaluation import evaluate_by_source, read_labelled_csv
 
     try:
-        rows = read_labelled_csv(data_path)
+        rows = read_labelled_csv(data_path or bundled_corpus_path("test.csv"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise click.ClickException(str(exc)) from exc
-    results = evaluate_by_source(get_screener(), rows)
+    screener = get_screener()
+    if version_id is not None:
+        try:
+            classifier = load_version(admin.get_version(version_id))
+        except LookupError as exc:
+            raise click.ClickException(f"There is no model version {version_id}.") from exc
+        except ArtifactError as exc:
+            raise click.ClickException(str(exc)) from exc
+        screener = Screener(screener.engine.rules, classifier, screener.config)
+    results = evaluate_by_source(screener, rows)
     click.echo(
         f"{'source':<24} {'spam':>5} {'ham':>6} {'precision':>9} {'recall':>7} "
         f"{'F1':>6} {'FPR':>7}   confusion"
@@ -114,6 +127,99 @@ def evaluate_command(data_path: str, show_errors: int) -> None:
         kind = "missed spam" if error["label"] == "spam" else "held genuine post"
         snippet = " ".join(error["text"].split())[:80]
         click.echo(f"  {kind} (score {error['score']:.2f}): {snippet}")
+
+
+def _model_metrics_row(name: str, m: dict | None) -> str:
+    if not m:
+        return f"{name:<24} (not measured)"
+    auc = "—" if m.get("roc_auc") is None else f"{m['roc_auc']:.4f}"
+    return _metrics_row(name, m) + f"   ROC-AUC={auc}"
+
+
+@spam_cli.command("train")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The labelled text,label CSV to start from (default: the bundled corpus).",
+)
+def train_command(corpus: str | None) -> None:
+    """Train a candidate on the bundled corpus plus moderators' labels, print its
+    metrics beside the active model's, and store it as an inactive version."""
+    import time
+
+    started = time.perf_counter()
+
+    def progress(percent: int, message: str) -> None:
+        click.echo(f"[{time.perf_counter() - started:6.1f}s] {percent:3d}%  {message}")
+
+    try:
+        version = admin.train_and_store("cli", progress, corpus)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    metrics, counts = version.metrics, version.training_counts
+    click.echo(
+        f"Stored version {version.id} (inactive): {counts['spam']} spam, {counts['ham']} "
+        f"genuine, {counts['moderator_labels']} from moderators, "
+        f"{counts['duplicates_dropped']} near-duplicates dropped."
+    )
+    click.echo(
+        f"Held-out split: {metrics['split']['held_out']} posts, hold threshold "
+        f"{metrics['hold_threshold']:.2f}"
+    )
+    click.echo(
+        f"{'model':<24} {'spam':>5} {'ham':>6} {'precision':>9} {'recall':>7} "
+        f"{'F1':>6} {'FPR':>7}   confusion"
+    )
+    click.echo(_model_metrics_row(f"candidate v{version.id}", metrics["candidate"]))
+    click.echo(_model_metrics_row(metrics.get("active_name") or "active", metrics["active"]))
+    click.echo(f"Activate it with: flask spam activate {version.id}")
+
+
+@spam_cli.command("activate")
+@click.argument("version_id", type=int)
+def activate_command(version_id: int) -> None:
+    """Make a stored version the active model in every worker."""
+    try:
+        admin.activate(None, version_id)
+    except LookupError as exc:
+        raise click.ClickException(f"There is no model version {version_id}.") from exc
+    except admin.AdminError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Version {version_id} is active; every worker switches within seconds.")
+
+
+@spam_cli.command("rollback")
+def rollback_command() -> None:
+    """Go back to the model that was active before the current one."""
+    try:
+        click.echo(admin.roll_back(None))
+    except admin.AdminError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@spam_cli.command("versions")
+def versions_command() -> None:
+    """List stored model versions, newest first."""
+    overview = admin.model_overview()
+    active_id = overview.active.id if overview.active else None
+    if not overview.versions:
+        click.echo("No stored versions; the bundled default model is in use.")
+        return
+    click.echo(
+        f"{'':2}{'id':>4}  {'trained (UTC)':<16}  {'by':<12} {'spam':>6} {'ham':>6} "
+        f"{'prec':>6} {'recall':>6} {'FPR':>7}  sha256"
+    )
+    for v in overview.versions:
+        m = v.metrics["candidate"]
+        mark = "* " if v.id == active_id else ("! " if v.broken_at else "  ")
+        click.echo(
+            f"{mark}{v.id:>4}  {v.created_at:%Y-%m-%d %H:%M}  {v.trained_by:<12} "
+            f"{v.training_counts['spam']:>6} {v.training_counts['ham']:>6} "
+            f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['false_positive_rate']:>7.4f}  "
+            f"{v.sha256[:12]}"
+        )
+    if active_id is None:
+        click.echo("(* none: the bundled default model is active)")
 
 
 def register(app: Flask) -> None:

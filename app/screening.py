@@ -1,36 +1,243 @@
-"""The one door every post's text goes through before it is saved."""
+"""The one door every post's text goes through before it is saved.
+
+Each worker keeps one screener (rules, classifier, thresholds) and asks the database at
+most every ``SCREENER_CHECK_SECONDS`` for one number, ``screening_settings.revision``,
+which goes up whenever an admin activates a model, edits a rule or changes a threshold.
+Only when it changed is the screener rebuilt, so a change reaches every worker of every
+server within seconds, without a restart.
+
+Nothing here may make posting fail. If the database cannot be asked, the worker keeps
+its screener. If the active model's artifact is unreadable or fails its checksum, that
+is logged as an error, the version is marked broken, and the screener falls back to the
+previous good version, then the bundled default model, then rules alone.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from flask import current_app
+from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from models import SETTINGS_ID, ModelVersion, ScreeningRule, ScreeningSettings, db, utcnow
 
 if TYPE_CHECKING:
-    from moderation import Screener, Verdict
+    from moderation import Screener, SpamClassifier, Verdict
+    from moderation.rules import Rule
 
 SCREENER_KEY = "mend.screener"
+log = logging.getLogger(__name__)
 
 
-def _build_screener() -> Screener:
-    # Imported here so commands that never screen (``flask db upgrade``) start fast.
-    from moderation import Screener, ScreeningConfig
-    from moderation.classifier import load_or_train_default
+@dataclass
+class ScreenerState:
+    """One worker's screener and what it was built from."""
+
+    screener: Screener
+    revision: int
+    checked_at: float
+    model_name: str  # "version 3", "bundled default", "rules only"
+    problems: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+# --- what the database says ----------------------------------------------------
+
+
+def settings_revision(session_or_connection) -> int:
+    """The settings revision; 0 when no admin has changed anything yet."""
+    revision = session_or_connection.execute(
+        select(ScreeningSettings.revision).where(ScreeningSettings.id == SETTINGS_ID)
+    ).scalar()
+    return int(revision or 0)
+
+
+def thresholds(settings: ScreeningSettings | None) -> tuple[float, float | None]:
+    """(hold, reject) thresholds in force: the admins' values, else the configuration."""
+    hold = current_app.config["HOLD_THRESHOLD"]
+    reject = current_app.config["REJECT_THRESHOLD"]
+    if settings is not None and settings.hold_threshold is not None:
+        hold = settings.hold_threshold
+        reject = settings.reject_threshold
+    if reject is not None and reject > 1.0:
+        reject = None
+    return hold, reject
+
+
+def effective_rules(session: Session) -> list[Rule]:
+    """The built-in rules with the admins' edits applied by name, then their new rules."""
     from moderation.rules import DEFAULT_RULES
 
-    config = ScreeningConfig(
-        hold_threshold=current_app.config["HOLD_THRESHOLD"],
-        reject_threshold=current_app.config["REJECT_THRESHOLD"],
+    edited = {row.name: row for row in session.execute(select(ScreeningRule)).scalars()}
+    rules = []
+    for rule in DEFAULT_RULES:
+        row = edited.pop(rule.name, None)
+        rules.append(rule if row is None else rule_from_row(row, rule))
+    rules.extend(rule_from_row(row) for row in sorted(edited.values(), key=lambda r: r.id))
+    return rules
+
+
+def rule_from_row(row: ScreeningRule, builtin: Rule | None = None) -> Rule:
+    from moderation.rules import Rule
+
+    return Rule(
+        name=row.name,
+        kind=row.kind,  # type: ignore[arg-type]
+        pattern=row.pattern,
+        weight=float(row.weight),
+        description=row.description,
+        enabled=bool(row.enabled),
+        # A built-in rule's examples still describe it if only its weight changed.
+        examples=builtin.examples if builtin and builtin.pattern == row.pattern else (),
+        counterexamples=(
+            builtin.counterexamples if builtin and builtin.pattern == row.pattern else ()
+        ),
     )
-    classifier = load_or_train_default(current_app.config.get("MODEL_CACHE_PATH"))
-    return Screener(rules=DEFAULT_RULES, classifier=classifier, config=config)
+
+
+def default_classifier() -> SpamClassifier:
+    from moderation.classifier import load_or_train_default
+
+    return load_or_train_default(current_app.config.get("MODEL_CACHE_PATH"))
+
+
+class ArtifactError(ValueError):
+    """A stored model failed its checksum or could not be read."""
+
+
+def load_version(version: ModelVersion) -> SpamClassifier:
+    """The classifier stored in ``version``; ArtifactError if it cannot be trusted."""
+    from moderation.classifier import SpamClassifier
+
+    artifact = version.artifact
+    if artifact is None or hashlib.sha256(bytes(artifact)).hexdigest() != version.sha256:
+        raise ArtifactError(f"model version {version.id}: checksum mismatch")
+    try:
+        return SpamClassifier.from_bytes(bytes(artifact))
+    except ValueError as exc:
+        raise ArtifactError(f"model version {version.id}: unreadable artifact: {exc}") from exc
+
+
+def _classifier_for(
+    session: Session, settings: ScreeningSettings | None, problems: list[str]
+) -> tuple[SpamClassifier | None, str]:
+    """The active classifier, or the best fallback, with a name for it."""
+    candidates = []
+    if settings is not None and settings.active_version_id is not None:
+        candidates.append(settings.active_version_id)
+        if settings.previous_version_id is not None:
+            candidates.append(settings.previous_version_id)
+    for version_id in candidates:
+        version = session.get(ModelVersion, version_id)
+        if version is None or version.broken_at is not None:
+            if version is not None:
+                problems.append(f"model version {version_id} is marked broken")
+            continue
+        try:
+            return load_version(version), f"version {version_id}"
+        except ArtifactError as exc:
+            log.error("SCREENING MODEL UNUSABLE, falling back: %s", exc)
+            problems.append(str(exc))
+            _mark_broken_later(version_id)
+    try:
+        return default_classifier(), "bundled default"
+    except Exception as exc:  # noqa: BLE001 - any failure here must not stop posting
+        log.error("BUNDLED DEFAULT MODEL UNUSABLE, screening with rules only: %s", exc)
+        problems.append(f"bundled default model: {exc}")
+        return None, "rules only"
+
+
+def _mark_broken_later(version_id: int) -> None:
+    # In its own thread and transaction, so every worker skips the version and the admin
+    # page shows it. Not inline: the request screening this post may hold SQLite's write
+    # lock until it commits, and waiting for it here would wait for ourselves.
+    app = current_app._get_current_object()
+    threading.Thread(target=_mark_broken, args=(app, version_id), daemon=True).start()
+
+
+def _mark_broken(app, version_id: int) -> None:
+    try:
+        with app.app_context(), db.engine.begin() as connection:
+            connection.execute(
+                update(ModelVersion)
+                .where(ModelVersion.id == version_id, ModelVersion.broken_at.is_(None))
+                .values(broken_at=utcnow())
+            )
+    except SQLAlchemyError as exc:
+        log.error("could not mark model version %s broken: %s", version_id, exc)
+
+
+def build_screener() -> ScreenerState:
+    """A screener from the current settings, rules and active model."""
+    from moderation import Screener, ScreeningConfig
+    from moderation.rules import DEFAULT_RULES
+
+    problems: list[str] = []
+    try:
+        with Session(db.engine) as session:
+            revision = settings_revision(session)
+            settings = session.get(ScreeningSettings, SETTINGS_ID)
+            hold, reject = thresholds(settings)
+            try:
+                rules = effective_rules(session)
+                Screener(rules=rules)  # compiles every rule: a bad one is refused here
+            except ValueError as exc:
+                log.error("EDITED RULES UNUSABLE, using the built-in rules: %s", exc)
+                problems.append(f"edited rules: {exc}")
+                rules = list(DEFAULT_RULES)
+            classifier, name = _classifier_for(session, settings, problems)
+    except SQLAlchemyError as exc:
+        # No settings table (an unmigrated database) or no database: the defaults.
+        log.warning("screening settings unavailable, using defaults: %s", exc)
+        revision, rules, name = -1, list(DEFAULT_RULES), "bundled default"
+        hold, reject = thresholds(None)
+        classifier = default_classifier()
+    config = ScreeningConfig(hold_threshold=hold, reject_threshold=reject)
+    screener = Screener(rules=rules, classifier=classifier, config=config)
+    return ScreenerState(screener, revision, time.monotonic(), name, problems)
+
+
+def screener_state() -> ScreenerState:
+    """This worker's screener, rebuilt if the settings revision moved."""
+    state: ScreenerState | None = current_app.extensions.get(SCREENER_KEY)
+    if state is None:
+        state = current_app.extensions[SCREENER_KEY] = build_screener()
+        return state
+    interval = current_app.config.get("SCREENER_CHECK_SECONDS", 2.0)
+    if time.monotonic() - state.checked_at < interval or not state.lock.acquire(blocking=False):
+        return state  # checked recently, or another thread is checking right now
+    try:
+        state.checked_at = time.monotonic()
+        try:
+            with db.engine.connect() as connection:
+                revision = settings_revision(connection)
+        except SQLAlchemyError as exc:
+            log.warning("could not check the screening settings: %s", exc)
+            return state
+        if revision != state.revision:
+            fresh = build_screener()
+            current_app.extensions[SCREENER_KEY] = fresh
+            return fresh
+        return state
+    finally:
+        state.lock.release()
 
 
 def get_screener() -> Screener:
-    screener = current_app.extensions.get(SCREENER_KEY)
-    if screener is None:
-        screener = current_app.extensions[SCREENER_KEY] = _build_screener()
-    return screener
+    return screener_state().screener
+
+
+def refresh_screener() -> Screener:
+    """Rebuild now, without waiting for the next check (after this worker's own edit)."""
+    current_app.extensions[SCREENER_KEY] = build_screener()
+    return current_app.extensions[SCREENER_KEY].screener
 
 
 def screen_post(text: str) -> Verdict:

@@ -3,11 +3,25 @@
 from models.base import db, utcnow
 from models.forum import Post, PostStatus, Thread
 from models.moderation import Appeal, Ban, Decision, Label, PostContact, Report
+from models.screening import (
+    SETTINGS_ID,
+    AdminEvent,
+    ModelVersion,
+    ScreeningRule,
+    ScreeningSettings,
+    TrainingJob,
+)
 from models.staff import LoginFailure, Role, StaffUser
 
 __all__ = [
     "db",
     "utcnow",
+    "SETTINGS_ID",
+    "AdminEvent",
+    "ModelVersion",
+    "ScreeningRule",
+    "ScreeningSettings",
+    "TrainingJob",
     "Appeal",
     "Ban",
     "Decision",

@@ -1,6 +1,7 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from app.admin.services import recent_events
 from app.mod import bp, services
 from app.mod.forms import LOG_ACTIONS, CampaignForm, CareSeenForm, DecisionForm, ReverseForm
 from app.reasons import DECISION_REASONS, REPORT_REASONS
@@ -138,9 +139,8 @@ def log():
         abort(400, description="There is no such action.")
     if moderator is not None and len(moderator) > 64:
         abort(400, description="There is no such moderator.")
-    page = services.log_page(
-        current_app.config["MOD_LOG_PAGE_SIZE"], moderator, action, _int_arg("before")
-    )
+    before = _int_arg("before")
+    page = services.log_page(current_app.config["MOD_LOG_PAGE_SIZE"], moderator, action, before)
     return render_template(
         "mod/log.html",
         page=page,
@@ -150,6 +150,7 @@ def log():
         moderators=services.moderator_names(),
         form=ReverseForm(),
         decision_reasons=DECISION_REASONS,
+        admin_events=recent_events() if before is None else [],
     )
 
 

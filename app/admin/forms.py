@@ -1,0 +1,62 @@
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, FloatField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+
+from moderation.rules import MAX_PATTERN_LENGTH, RULE_KINDS
+
+
+def _strip(value):
+    return value.replace("\x00", "").strip() if isinstance(value, str) else value
+
+
+class ActionForm(FlaskForm):
+    """Only a CSRF token: "Train new model"."""
+
+
+class ConfirmForm(FlaskForm):
+    """Activate and roll back ask for a tick first (no inline script for a dialog)."""
+
+    confirm = BooleanField(
+        "Yes, switch every worker to this model",
+        validators=[DataRequired("Tick the box to confirm.")],
+    )
+
+
+class ThresholdForm(FlaskForm):
+    hold = FloatField(
+        "Hold threshold",
+        validators=[InputRequired("Enter a number."), NumberRange(min=0.01, max=1.0)],
+    )
+    reject = FloatField(
+        "Auto-reject threshold (empty: off)",
+        validators=[Optional(), NumberRange(min=0.01, max=1.0)],
+    )
+
+
+class RuleForm(FlaskForm):
+    name = StringField(
+        "Name",
+        filters=[_strip],
+        validators=[
+            DataRequired("Give the rule a name."),
+            Length(max=64),
+            Regexp(r"^[a-z0-9_]+$", message="Use lower-case letters, digits and _ only."),
+        ],
+    )
+    kind = SelectField("Kind", choices=list(RULE_KINDS))
+    pattern = TextAreaField(
+        "Pattern (regular expression, on lower-cased normalised text)",
+        validators=[DataRequired("Enter a pattern."), Length(max=MAX_PATTERN_LENGTH)],
+    )
+    weight = FloatField(
+        "Weight (log-odds; negative for warnings)",
+        validators=[InputRequired("Enter a number."), NumberRange(min=-10, max=10)],
+    )
+    description = TextAreaField(
+        "Description", filters=[_strip], validators=[Length(max=500)], default=""
+    )
+    enabled = BooleanField("Enabled", default=True)
+
+
+class ToggleForm(FlaskForm):
+    """Only a CSRF token: enable or disable a rule."""

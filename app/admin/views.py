@@ -1,0 +1,227 @@
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.admin import bp, services
+from app.admin.charts import pr_curve_svg
+from app.admin.forms import ActionForm, ConfirmForm, RuleForm, ThresholdForm, ToggleForm
+from models import TrainingJob
+from moderation.rules import Rule
+
+
+@bp.get("/")
+def home():
+    return redirect(url_for("admin.model"))
+
+
+# --- model versions ---------------------------------------------------------------
+
+
+@bp.get("/model")
+def model():
+    overview = services.model_overview()
+    job = services.latest_job()
+    curves = {}
+    if overview.candidate is not None:
+        metrics = overview.candidate.metrics
+        curves = {
+            "candidate": metrics["candidate"].get("pr_curve"),
+            "active": (metrics.get("active") or {}).get("pr_curve"),
+        }
+    return render_template(
+        "admin/model.html",
+        overview=overview,
+        job=job,
+        running=job is not None and job.state == TrainingJob.RUNNING,
+        chart=pr_curve_svg(curves, "Precision-recall, held-out split") if curves else None,
+        form=ActionForm(),
+    )
+
+
+@bp.post("/model/train")
+def train():
+    if not ActionForm().validate_on_submit():
+        abort(400, description="That action was not understood. Nothing was changed.")
+    job = services.start_training(current_user)
+    if job is None:
+        flash("A training job is already running; this page shows its progress.")
+    else:
+        flash(f"Training job #{job.id} started. This page refreshes until it is done.")
+    return redirect(url_for("admin.model"))
+
+
+@bp.route("/model/<int:version_id>/activate", methods=["GET", "POST"])
+def activate(version_id: int):
+    try:
+        version = services.get_version(version_id)
+    except LookupError:
+        abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            services.activate(current_user, version_id)
+        except services.AdminError as exc:
+            flash(str(exc))
+        else:
+            flash(f"Version {version_id} is active. Every worker switches within seconds.")
+        return redirect(url_for("admin.model"))
+    return render_template(
+        "admin/confirm.html",
+        form=form,
+        title=f"Activate model version {version_id}?",
+        explanation=(
+            f"Every post will be screened with version {version.id} (trained "
+            f"{version.created_at:%d %b %Y %H:%M} UTC by {version.trained_by}) instead of "
+            f"{services.model_overview().serving}. You can roll back afterwards."
+        ),
+        action=url_for("admin.activate", version_id=version_id),
+        button="Activate",
+    )
+
+
+@bp.route("/model/rollback", methods=["GET", "POST"])
+def roll_back():
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            flash(services.roll_back(current_user))
+        except services.AdminError as exc:
+            flash(str(exc))
+        return redirect(url_for("admin.model"))
+    settings = services.model_overview().settings
+    target = settings.previous_version_id if settings else None
+    return render_template(
+        "admin/confirm.html",
+        form=form,
+        title="Roll back the spam model?",
+        explanation=(
+            "Every post will be screened with "
+            + ("the bundled default model" if target is None else f"version {target}")
+            + ", the model that was active before this one."
+        ),
+        action=url_for("admin.roll_back"),
+        button="Roll back",
+    )
+
+
+# --- thresholds -------------------------------------------------------------------
+
+
+def _preview_value(name: str) -> float | None:
+    raw = request.args.get(name, "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if 0.0 < value <= 1.0 else None
+
+
+@bp.route("/thresholds", methods=["GET", "POST"])
+def thresholds():
+    hold, reject = services.current_thresholds()
+    form = ThresholdForm(data={"hold": hold, "reject": reject})
+    if form.validate_on_submit():
+        try:
+            services.set_thresholds(current_user, form.hold.data, form.reject.data)
+        except services.AdminError as exc:
+            form.hold.errors = [str(exc)]
+        else:
+            flash("Thresholds saved. Every worker uses them within seconds.")
+            return redirect(url_for("admin.thresholds"))
+    scores = services.recent_scores()
+    preview_hold = _preview_value("hold") or hold
+    preview_reject = _preview_value("reject") if request.args.get("hold") else reject
+    return render_template(
+        "admin/thresholds.html",
+        form=form,
+        hold=hold,
+        reject=reject,
+        preview_hold=preview_hold,
+        preview_reject=preview_reject,
+        preview=services.threshold_preview(scores, preview_hold, preview_reject),
+        scores=",".join(f"{score:.4f}" for score in scores),
+    )
+
+
+# --- rules -----------------------------------------------------------------------
+
+
+@bp.get("/rules")
+def rules():
+    return render_template("admin/rules.html", rows=services.rule_rows(), form=ToggleForm())
+
+
+def _rule_from(form: RuleForm) -> Rule:
+    return Rule(
+        name=form.name.data,
+        kind=form.kind.data,
+        pattern=form.pattern.data,
+        weight=float(form.weight.data),
+        description=form.description.data or "",
+        enabled=bool(form.enabled.data),
+    )
+
+
+def _rule_page(form: RuleForm, original: str | None):
+    trial, problem = None, None
+    if form.validate_on_submit():
+        rule = _rule_from(form)
+        try:
+            if "test" in request.form:
+                trial = services.try_rule_on_recent_posts(rule)
+            else:
+                services.save_rule(current_user, rule, original)
+                flash(f"Rule {rule.name!r} saved. Every worker uses it within seconds.")
+                return redirect(url_for("admin.rules"))
+        except ValueError as exc:  # AdminError too: the message is for the admin
+            problem = str(exc)
+    return render_template(
+        "admin/rule_form.html",
+        form=form,
+        original=original,
+        trial=trial,
+        problem=problem,
+        sample_size=services.RULE_SAMPLE_POSTS,
+    ), (422 if problem else 200)
+
+
+@bp.route("/rules/new", methods=["GET", "POST"])
+def new_rule():
+    return _rule_page(RuleForm(), None)
+
+
+@bp.route("/rules/<name>/edit", methods=["GET", "POST"])
+def edit_rule(name: str):
+    rule = services.find_rule(name)
+    if rule is None:
+        abort(404)
+    form = RuleForm(
+        data={
+            "name": rule.name,
+            "kind": rule.kind,
+            "pattern": rule.pattern,
+            "weight": rule.weight,
+            "description": rule.description,
+            "enabled": rule.enabled,
+        }
+    )
+    return _rule_page(form, name)
+
+
+@bp.post("/rules/<name>/toggle")
+def toggle_rule(name: str):
+    if not ToggleForm().validate_on_submit():
+        abort(400, description="That action was not understood. Nothing was changed.")
+    rule = services.find_rule(name)
+    if rule is None:
+        abort(404)
+    services.set_rule_enabled(current_user, name, not rule.enabled)
+    flash(f"Rule {name!r} {'disabled' if rule.enabled else 'enabled'}.")
+    return redirect(url_for("admin.rules"))
+
+
+@bp.app_context_processor
+def _admin_link():
+    user = current_user
+    if getattr(user, "is_authenticated", False) and user.has_role("admin"):
+        return {"show_admin_link": True}
+    return {}

@@ -1,0 +1,224 @@
+"""Train a candidate classifier and measure it against the active one.
+
+Pure Python and scikit-learn, like the rest of ``moderation``: the caller (the web app's
+background job or ``flask spam train``) gathers the labelled texts and stores the
+result.
+
+- Near-identical texts are collapsed before anything else: the key is the classifier's
+  view of a text (contacts redacted) with digits folded and punctuation dropped, so one
+  scam pasted 500 times with different phone numbers counts once. When the same key has
+  several labels, the last one wins; callers put moderators' labels after the bundled
+  corpus, so the community's judgement overrides the corpus.
+- A stratified 20% of the deduplicated texts is held out. The candidate is fitted on the
+  rest; the candidate and the active model are then measured on the held-out texts with
+  the same rules and thresholds, as whole screeners, because a post is held by the
+  combined score, not by the classifier alone. The stored candidate is the one that was
+  measured.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import sklearn
+from sklearn.metrics import precision_recall_curve, roc_auc_score
+from sklearn.model_selection import train_test_split
+
+from moderation import classifier as classifier_module
+from moderation.classifier import SpamClassifier
+from moderation.normalize import normalize
+from moderation.rules import Rule, RuleEngine
+from moderation.screening import ScreeningConfig, _content_words, combine_score
+
+HELD_OUT_FRACTION = 0.2
+RANDOM_SEED = 0
+# Points kept of each precision-recall curve: enough to draw it, small enough to store.
+CURVE_POINTS = 60
+_LARGE = 20_000
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass(frozen=True)
+class LabelledExample:
+    text: str
+    label: str  # "spam" or "ham"
+    source: str = "corpus"  # "corpus" or "moderator"
+
+
+@dataclass
+class TrainingResult:
+    classifier: SpamClassifier
+    counts: dict[str, int]
+    params: dict[str, Any]
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def duplicate_key(prepared: str) -> str:
+    """What near-identical texts share: the redacted text, digits folded, punctuation
+    and spacing dropped."""
+    return _NOT_WORD.sub(" ", _DIGITS.sub("0", prepared)).strip()
+
+
+def _views(text: str) -> tuple[str, str]:
+    normalized = normalize(text)
+    return normalized.text, normalized.redacted
+
+
+def screening_views(texts: list[str]) -> list[tuple[str, str]]:
+    """(normalised text, redacted text) of every text: what rules and classifier read."""
+    if len(texts) < _LARGE:
+        return [_views(text) for text in texts]
+    # Normalising is pure Python; on a large corpus two processes halve the wait.
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(_views, texts, chunksize=2000))
+
+
+def deduplicate(
+    examples: list[LabelledExample], views: list[tuple[str, str]]
+) -> tuple[list[int], int]:
+    """Indexes of the examples to keep (the last of each near-identical group), and how
+    many were dropped."""
+    last: dict[str, int] = {}
+    for index, (_, redacted) in enumerate(views):
+        key = duplicate_key(redacted)
+        last.pop(key, None)  # re-insert so the order follows the last occurrence
+        last[key] = index
+    kept = sorted(last.values())
+    return kept, len(examples) - len(kept)
+
+
+def train_candidate(
+    examples: list[LabelledExample],
+    rules: list[Rule] | tuple[Rule, ...],
+    config: ScreeningConfig,
+    active: SpamClassifier | None,
+    progress: Progress | None = None,
+) -> TrainingResult:
+    """Deduplicate, split, fit, and measure the candidate and ``active`` side by side."""
+    report = progress or (lambda _percent, _message: None)
+    report(2, f"Normalising {len(examples)} texts")
+    views = screening_views([example.text for example in examples])
+    kept, dropped = deduplicate(examples, views)
+    labels = np.array([1 if examples[i].label == "spam" else 0 for i in kept])
+    spam, ham = int(labels.sum()), int(len(labels) - labels.sum())
+    if min(spam, ham) < 5:
+        raise ValueError(
+            f"training needs at least 5 distinct spam and 5 distinct genuine texts "
+            f"(have {spam} spam, {ham} genuine)"
+        )
+    report(25, f"{len(kept)} distinct texts ({dropped} near-duplicates dropped); splitting")
+    train_rows, test_rows = train_test_split(
+        np.arange(len(kept)),
+        test_size=HELD_OUT_FRACTION,
+        stratify=labels,
+        random_state=RANDOM_SEED,
+    )
+    train_rows, test_rows = np.sort(train_rows), np.sort(test_rows)
+    report(30, f"Fitting on {len(train_rows)} texts")
+    candidate = SpamClassifier.train_prepared(
+        [views[kept[i]][1] for i in train_rows], labels[train_rows]
+    )
+    report(75, f"Measuring on {len(test_rows)} held-out texts")
+    test_views = [views[kept[i]] for i in test_rows]
+    test_labels = labels[test_rows]
+    metrics = {
+        "candidate": measure(candidate, rules, config, test_views, test_labels),
+        "active": measure(active, rules, config, test_views, test_labels) if active else None,
+        "split": {"train": len(train_rows), "held_out": len(test_rows)},
+        "hold_threshold": config.hold_threshold,
+    }
+    moderator = sum(1 for i in kept if examples[i].source == "moderator")
+    counts = {
+        "spam": spam,
+        "ham": ham,
+        "moderator_labels": moderator,
+        "corpus": len(kept) - moderator,
+        "duplicates_dropped": dropped,
+    }
+    params = {
+        "model": "logistic_regression",
+        "C": classifier_module.MODEL_C,
+        "class_weight": "balanced",
+        "word_ngrams": classifier_module.WORD_SETTINGS,
+        "char_ngrams": classifier_module.CHAR_SETTINGS,
+        "calibration": list(candidate.calibration),
+        "held_out_fraction": HELD_OUT_FRACTION,
+        "random_seed": RANDOM_SEED,
+    }
+    candidate.metadata.update({"counts": counts, "sklearn_version": sklearn.__version__})
+    report(95, "Storing the candidate")
+    return TrainingResult(candidate, counts, params, metrics)
+
+
+def screening_scores(
+    model: SpamClassifier | None,
+    rules: list[Rule] | tuple[Rule, ...],
+    config: ScreeningConfig,
+    views: list[tuple[str, str]],
+) -> np.ndarray:
+    """The screening score of every (normalised, redacted) text, as ``Screener`` gives."""
+    engine = RuleEngine(rules)
+    hits = [engine.evaluate(text) for text, _ in views]
+    redacted = [r for _, r in views]
+    probabilities = model.predict_proba_prepared(redacted) if model else [None] * len(views)
+    return np.array(
+        [
+            combine_score(h, None if p is None else float(p), config, _content_words(r))
+            for h, p, r in zip(hits, probabilities, redacted, strict=True)
+        ]
+    )
+
+
+def measure(
+    model: SpamClassifier | None,
+    rules: list[Rule] | tuple[Rule, ...],
+    config: ScreeningConfig,
+    views: list[tuple[str, str]],
+    labels: np.ndarray,
+) -> dict[str, Any]:
+    """Precision, recall, F1 and false-positive rate at the hold threshold, ROC-AUC,
+    confusion matrix and a thinned precision-recall curve."""
+    scores = screening_scores(model, rules, config, views)
+    return metrics_from_scores(scores, labels, config.hold_threshold)
+
+
+def metrics_from_scores(scores: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str, Any]:
+    labels = np.asarray(labels)
+    caught = scores >= threshold
+    tp = int(np.sum(caught & (labels == 1)))
+    fp = int(np.sum(caught & (labels == 0)))
+    fn = int(np.sum(~caught & (labels == 1)))
+    tn = int(np.sum(~caught & (labels == 0)))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    both_classes = 0 < labels.sum() < len(labels)
+    curve: list[list[float]] = []
+    if both_classes:
+        p, r, _ = precision_recall_curve(labels, scores)
+        step = max(1, len(p) // CURVE_POINTS)
+        curve = [
+            [round(float(x), 4), round(float(y), 4)]
+            for x, y in zip(r[::step], p[::step], strict=True)
+        ]
+        curve.append([round(float(r[-1]), 4), round(float(p[-1]), 4)])
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "false_positive_rate": fp / (fp + tn) if fp + tn else 0.0,
+        "roc_auc": float(roc_auc_score(labels, scores)) if both_classes else None,
+        "confusion": {"tp": tp, "fp": fp, "tn": tn, "fn": fn},
+        "spam": tp + fn,
+        "ham": fp + tn,
+        "pr_curve": curve,  # [recall, precision] pairs
+    }

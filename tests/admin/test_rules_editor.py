@@ -1,0 +1,108 @@
+"""Admins add, test, edit, disable rules; a bad or catastrophically slow regex is refused
+with a clear message; a saved rule screens posts in every worker."""
+
+from models import AdminEvent, Post, PostStatus, ScreeningRule, db
+from tests.conftest import submit
+
+GARDEN = "We planted tulips together every spring and now the garden just reminds me of him."
+
+
+def rule_form(**fields):
+    data = {
+        "name": "tulip_test",
+        "kind": "scam",
+        "pattern": r"\btulips?\b",
+        "weight": "10",
+        "description": "Test rule",
+        "enabled": "y",
+    }
+    data.update(fields)
+    return data
+
+
+def rule_rows(app) -> list[ScreeningRule]:
+    with app.app_context():
+        rows = list(db.session.execute(db.select(ScreeningRule)).scalars())
+        db.session.expunge_all()
+        return rows
+
+
+def test_an_invalid_regex_is_refused_with_a_message(admin_app, admin):
+    response = submit(admin, "/admin/rules/new", rule_form(pattern="(unclosed", save="1"))
+    assert response.status_code == 422
+    assert "invalid regular expression" in response.get_data(as_text=True)
+    assert rule_rows(admin_app) == []
+
+
+def test_a_catastrophic_backtracking_regex_is_refused(admin_app, admin):
+    for pattern in (r"(a+)+$", r"^(\w+\s?)*!$"):
+        response = submit(admin, "/admin/rules/new", rule_form(pattern=pattern, save="1"))
+        assert response.status_code == 422, pattern
+        text = response.get_data(as_text=True)
+        assert "catastrophic backtracking" in text or "repeated group" in text, pattern
+    assert rule_rows(admin_app) == []
+
+
+def test_a_rule_matching_everything_is_refused(admin_app, admin):
+    response = submit(admin, "/admin/rules/new", rule_form(pattern="x*", save="1"))
+    assert response.status_code == 422
+    assert "matches empty text" in response.get_data(as_text=True)
+
+
+def test_test_box_shows_matches_on_recent_posts_without_saving(admin_app, admin, client):
+    submit(client, "/new", {"title": "Spring", "body": GARDEN})
+    submit(client, "/new", {"title": "Other", "body": "Nothing about flowers here."})
+    response = submit(admin, "/admin/rules/new", rule_form(test="1"))
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Matches in the last" in text and ": 1</h2>" in text
+    assert "<mark>tulips</mark>" in text and "Nothing is saved yet" in text
+    assert rule_rows(admin_app) == []
+
+
+def test_a_saved_rule_screens_posts_in_another_worker_and_can_be_disabled(
+    admin_app, admin, make_app
+):
+    reader = make_app(SCREENER_CHECK_SECONDS=0).test_client()
+
+    def status_of_new_garden_post():
+        response = submit(reader, "/new", {"title": "Spring", "body": GARDEN})
+        with admin_app.app_context():
+            post_id = int(response.headers["Location"].split("/")[2])
+            return db.session.get(Post, post_id).status
+
+    assert status_of_new_garden_post() == PostStatus.PUBLISHED
+    assert submit(admin, "/admin/rules/new", rule_form(save="1")).status_code == 302
+    assert status_of_new_garden_post() == PostStatus.HELD
+    page = admin.get("/admin/rules").get_data(as_text=True)
+    assert "tulip_test" in page and "added" in page
+
+    submit(admin, "/admin/rules", {}, "/admin/rules/tulip_test/toggle")
+    assert status_of_new_garden_post() == PostStatus.PUBLISHED
+    [row] = rule_rows(admin_app)
+    assert row.enabled is False and row.updated_by == "ada"
+
+    # Edit it: a lower weight that does not hold on its own.
+    edit = rule_form(weight="0.5", save="1")
+    assert submit(admin, "/admin/rules/tulip_test/edit", edit).status_code == 302
+    assert status_of_new_garden_post() == PostStatus.PUBLISHED
+    [row] = rule_rows(admin_app)
+    assert (row.weight, row.enabled) == (0.5, True)
+    with admin_app.app_context():
+        summaries = list(db.session.execute(db.select(AdminEvent.summary)).scalars())
+    assert any("Added rule 'tulip_test'" in s for s in summaries)
+    assert any("Disabled rule 'tulip_test'" in s for s in summaries)
+
+
+def test_a_built_in_rule_can_be_disabled_and_keeps_its_name(admin_app, admin):
+    page = admin.get("/admin/rules").get_data(as_text=True)
+    assert "spell_caster" in page and "built-in" in page
+    edit = admin.get("/admin/rules/spell_caster/edit").get_data(as_text=True)
+    assert "spell" in edit
+    renamed = submit(admin, "/admin/rules/spell_caster/edit", rule_form(name="spells", save="1"))
+    assert renamed.status_code == 422 and "keeps its name" in renamed.get_data(as_text=True)
+    submit(admin, "/admin/rules", {}, "/admin/rules/spell_caster/toggle")
+    [row] = rule_rows(admin_app)
+    assert (row.name, row.enabled) == ("spell_caster", False)
+    assert "edited" in admin.get("/admin/rules").get_data(as_text=True)
+    assert admin.get("/admin/rules/no_such_rule/edit").status_code == 404

@@ -1,0 +1,39 @@
+"""Training helpers: near-duplicates count once, metrics come from the hold threshold."""
+
+import numpy as np
+
+from moderation.training import (
+    LabelledExample,
+    deduplicate,
+    duplicate_key,
+    metrics_from_scores,
+    screening_views,
+)
+
+
+def test_one_scam_pasted_500_times_with_other_numbers_counts_once():
+    scam = "Dr Ade brought my ex back in {n} days!!! WhatsApp +234 810 555 {n:04d}"
+    examples = [LabelledExample(scam.format(n=n), "spam", "moderator") for n in range(500)]
+    examples.append(LabelledExample("I miss him so much tonight", "ham"))
+    kept, dropped = deduplicate(examples, screening_views([e.text for e in examples]))
+    assert (len(kept), dropped) == (2, 499)
+    assert duplicate_key("he came back in 48 hours") == duplicate_key("he came back in 3 hours!")
+    assert duplicate_key("he came back") != duplicate_key("she came back")
+
+
+def test_the_last_label_of_near_duplicates_wins():
+    examples = [
+        LabelledExample("my ex came back after the ritual", "spam"),
+        LabelledExample("My ex came back after the ritual.", "ham", "moderator"),
+    ]
+    kept, _ = deduplicate(examples, screening_views([e.text for e in examples]))
+    assert [examples[i].label for i in kept] == ["ham"]
+
+
+def test_metrics_at_the_hold_threshold():
+    scores = np.array([0.9, 0.6, 0.4, 0.2, 0.7])
+    labels = np.array([1, 1, 1, 0, 0])
+    m = metrics_from_scores(scores, labels, 0.5)
+    assert m["confusion"] == {"tp": 2, "fp": 1, "tn": 1, "fn": 1}
+    assert (m["precision"], m["recall"], m["false_positive_rate"]) == (2 / 3, 2 / 3, 0.5)
+    assert 0 < m["roc_auc"] < 1 and m["pr_curve"][-1] == [0.0, 1.0]
