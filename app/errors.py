@@ -71,7 +71,10 @@ def _http_error(error: HTTPException):
     # Our own descriptions are meant for people; werkzeug's defaults are not.
     own = error.description != type(error).description
     message = error.description if error.code in (400, 410) or own else None
-    return _render(error.code or 500, message, getattr(error, "title", None))
+    page, code = _render(error.code or 500, message, getattr(error, "title", None))
+    # Keep what the error says to clients, such as the methods a 405 allows.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return page, code, headers
 
 
 def _csrf_error(error: CSRFError):

@@ -28,6 +28,7 @@ from models import (
 )
 
 EPOCH = datetime(1970, 1, 1)
+MAX_ROW_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 ACTION_TO_STATUS = {
     "publish": PostStatus.PUBLISHED,
     "hold": PostStatus.HELD,
@@ -68,6 +69,8 @@ def _thread_cursor(thread: Thread) -> str:
 def _parse_thread_cursor(cursor: str) -> tuple[datetime, int]:
     micros, sep, thread_id = cursor.partition("-")
     if not sep or not micros.isdigit() or not thread_id.isdigit() or len(cursor) > 40:
+        raise BadCursor(cursor)
+    if int(thread_id) > MAX_ROW_ID:  # the database driver would overflow, not just miss
         raise BadCursor(cursor)
     try:
         return EPOCH + timedelta(microseconds=int(micros)), int(thread_id)

@@ -32,6 +32,10 @@ from app.forum.forms import (
 from app.reasons import DECISION_REASONS
 from models import PostStatus, db
 
+# Ids are 32-bit in PostgreSQL and 64-bit in SQLite; a larger number in a link is simply
+# not found, rather than an overflow in the database driver.
+ROW_ID = f"int(max={services.MAX_ROW_ID})"
+
 
 class PostingBanned(Forbidden):
     title = "You can no longer post on Mend"
@@ -94,7 +98,7 @@ def _page_arg(name: str) -> int | None:
     value = request.args.get(name)
     if value is None:
         return None
-    if not value.isdigit() or len(value) > 18:
+    if not value.isdigit() or len(value) > 18 or int(value) > services.MAX_ROW_ID:
         abort(400, description="That page link is broken. Go back to the first page.")
     return int(value)
 
@@ -156,13 +160,13 @@ def _render_thread(thread, reply_form, status=200):
     )
 
 
-@bp.get("/t/<int:thread_id>")
+@bp.get(f"/t/<{ROW_ID}:thread_id>")
 def show_thread(thread_id: int):
     thread = services.get_thread(thread_id) or abort(404)
     return _render_thread(thread, ReplyForm())
 
 
-@bp.post("/t/<int:thread_id>/reply")
+@bp.post(f"/t/<{ROW_ID}:thread_id>/reply")
 @limit_posting
 @limit_posting_by_address
 def reply(thread_id: int):
@@ -179,7 +183,7 @@ def reply(thread_id: int):
     return _render_thread(thread, form, status=400)
 
 
-@bp.get("/p/<int:post_id>")
+@bp.get(f"/p/<{ROW_ID}:post_id>")
 def show_post(post_id: int):
     """A post's permanent link: its place in the thread, or its status for its author."""
     post = db.session.get(services.Post, post_id) or abort(404)
@@ -190,7 +194,7 @@ def show_post(post_id: int):
     return redirect(f"{target}#p{post.id}")
 
 
-@bp.get("/p/<int:post_id>/status")
+@bp.get(f"/p/<{ROW_ID}:post_id>/status")
 def post_status(post_id: int):
     post = db.session.get(services.Post, post_id) or abort(404)
     is_author = services.is_author(post, _token_for(post.id))
@@ -215,7 +219,7 @@ def _author_form(form_class, post, **defaults):
     return form
 
 
-@bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
+@bp.route(f"/p/<{ROW_ID}:post_id>/edit", methods=["GET", "POST"])
 @limit_posting
 @limit_posting_by_address
 def edit(post_id: int):
@@ -245,7 +249,7 @@ def edit(post_id: int):
     return render_template("forum/edit.html", form=form, post=post), status
 
 
-@bp.route("/p/<int:post_id>/delete", methods=["GET", "POST"])
+@bp.route(f"/p/<{ROW_ID}:post_id>/delete", methods=["GET", "POST"])
 @limit_posting
 @limit_posting_by_address
 def delete(post_id: int):
@@ -264,7 +268,7 @@ def delete(post_id: int):
     return render_template("forum/delete.html", form=form, post=post), status
 
 
-@bp.route("/p/<int:post_id>/report", methods=["GET", "POST"])
+@bp.route(f"/p/<{ROW_ID}:post_id>/report", methods=["GET", "POST"])
 @limit_posting
 @limit_posting_by_address
 def report(post_id: int):
@@ -291,7 +295,7 @@ def report(post_id: int):
     return render_template("forum/report.html", form=form, post=post), status
 
 
-@bp.post("/p/<int:post_id>/appeal")
+@bp.post(f"/p/<{ROW_ID}:post_id>/appeal")
 @limit_posting
 @limit_posting_by_address
 def appeal(post_id: int):
