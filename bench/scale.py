@@ -140,7 +140,7 @@ def full_scans(plan: str, dialect: str) -> list[str]:
     found = []
     for line in plan.splitlines():
         text = line.strip().lstrip("-> ").strip()
-        if dialect == "postgresql" and text.startswith("Seq Scan on"):
+        if dialect == "postgresql" and "Seq Scan on" in text:  # also "Parallel Seq Scan"
             found.append(text.split("  (")[0])
         if dialect == "sqlite" and text.startswith("SCAN ") and " USING " not in text:
             found.append(text)
