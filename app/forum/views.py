@@ -226,17 +226,24 @@ def edit(post_id: int):
     post = db.session.get(services.Post, post_id) or abort(404)
     if post.status == PostStatus.DELETED:
         abort(410, description="This post was deleted by its author.")
-    # An edit still waiting for a moderator is the author's latest draft.
-    body = post.pending_body if post.pending_body is not None else post.body
-    if post.is_opening:
+    is_author = services.is_author(post, _token_for(post.id))
+    if is_author:
+        # An edit still waiting for a moderator is the author's latest draft.
+        body = post.pending_body if post.pending_body is not None else post.body
         title = post.pending_title or post.thread.title
+    elif post.is_visible_to_readers:
+        body, title = post.body, post.thread.title  # only what every reader sees
+    else:
+        body = title = ""  # held or removed words are for their author and moderators
+    if post.is_opening:
         form = _author_form(EditForm, post, title=title, body=body)
     else:
         form = _author_form(EditReplyForm, post, body=body)
+    page = {"form": form, "post": post, "is_author": is_author}
     if form.validate_on_submit():
         if not services.is_author(post, form.token.data):
             form.token.errors.append("That token does not match this post.")
-            return render_template("forum/edit.html", form=form, post=post), 403
+            return render_template("forum/edit.html", **page), 403
         _ensure_not_banned(_poster())
         title = form.title.data if post.is_opening else None
         services.edit_post(post, form.body.data, title)
@@ -246,7 +253,7 @@ def edit(post_id: int):
             flash("Your changes are saved.")
         return _after_posting(post)
     status = 400 if form.is_submitted() else 200
-    return render_template("forum/edit.html", form=form, post=post), status
+    return render_template("forum/edit.html", **page), status
 
 
 @bp.route(f"/p/<{ROW_ID}:post_id>/delete", methods=["GET", "POST"])
