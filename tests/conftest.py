@@ -90,6 +90,11 @@ def make_app(base_config, _schema):
     if made:
         with made[0].app_context():
             _empty_tables()
+    for app in made:
+        # Close each app's pooled connections now, not whenever the garbage collector
+        # gets to them: on PostgreSQL they would pile up past max_connections.
+        with app.app_context():
+            db.engine.dispose()
 
 
 @pytest.fixture
