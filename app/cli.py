@@ -163,7 +163,8 @@ def train_command(corpus: str | None) -> None:
         f"{counts['duplicates_dropped']} near-duplicates dropped."
     )
     click.echo(
-        f"Held-out split: {metrics['split']['held_out']} posts, hold threshold "
+        f"Held-out split: {metrics['split']['held_out']} posts "
+        f"({metrics['split']['measured']} screened), hold threshold "
         f"{metrics['hold_threshold']:.2f}"
     )
     click.echo(

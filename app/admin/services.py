@@ -253,7 +253,7 @@ class ModelOverview:
     versions: list[ModelVersion]
     settings: ScreeningSettings | None
     active: ModelVersion | None
-    candidate: ModelVersion | None  # the newest version that is not active
+    candidate: ModelVersion | None  # the newest version newer than the active one
     serving: str  # what this worker screens with right now
     problems: list[str]
 
@@ -265,7 +265,8 @@ def model_overview() -> ModelOverview:
     settings = db.session.get(ScreeningSettings, SETTINGS_ID)
     active_id = settings.active_version_id if settings else None
     active = next((v for v in versions if v.id == active_id), None)
-    candidate = next((v for v in versions if v.id != active_id and v.broken_at is None), None)
+    # The newest version trained after the active one, not yet activated.
+    candidate = next((v for v in versions if v.id > (active_id or 0) and v.broken_at is None), None)
     state = screener_state()
     return ModelOverview(versions, settings, active, candidate, state.model_name, state.problems)
 

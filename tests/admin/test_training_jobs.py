@@ -29,7 +29,7 @@ def test_train_button_runs_in_background_and_stores_an_inactive_measured_version
         assert version.activated_at is None and version.sklearn_version
         for model in ("candidate", "active"):
             m = metrics[model]
-            assert m["spam"] + m["ham"] == metrics["split"]["held_out"] == 52
+            assert m["spam"] + m["ham"] == metrics["split"]["measured"] == 52
             assert 0.9 <= m["recall"] <= 1.0 and m["false_positive_rate"] <= 0.05
             assert m["roc_auc"] > 0.95 and len(m["pr_curve"]) > 2
         assert metrics["active_name"] == "bundled default"

@@ -7,6 +7,8 @@ from moderation.training import (
     deduplicate,
     duplicate_key,
     metrics_from_scores,
+    rule_evidence,
+    screening_scores,
     screening_views,
 )
 
@@ -37,3 +39,15 @@ def test_metrics_at_the_hold_threshold():
     assert m["confusion"] == {"tp": 2, "fp": 1, "tn": 1, "fn": 1}
     assert (m["precision"], m["recall"], m["false_positive_rate"]) == (2 / 3, 2 / 3, 0.5)
     assert 0 < m["roc_auc"] < 1 and m["pr_curve"][-1] == [0.0, 1.0]
+
+
+def test_held_out_scores_are_the_screeners_own(screener):
+    texts = [
+        "Dr Obodo cast a spell and my ex came back, WhatsApp +1 555 234 5678",
+        "I miss her so much, the evenings are the worst",
+        "call the samaritans on 116 123 if it gets too much",
+    ]
+    evidence = rule_evidence(screener.engine.rules, screening_views(texts))
+    scores = screening_scores(screener.classifier, screener.config, evidence)
+    expected = [screener.screen(text).score for text in texts]
+    assert np.allclose(scores, expected)
