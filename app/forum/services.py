@@ -176,7 +176,16 @@ def _pseudonym_for(thread_id: int, poster: Poster, hashed_poster: str) -> str:
 
 
 def refresh_thread_stats(thread: Thread) -> None:
-    """Recount what the front page shows from the posts themselves."""
+    """Recount what the front page shows from the posts themselves.
+
+    The thread row is locked first, so concurrent replies recount one after another
+    and each sees the others' committed posts (PostgreSQL; SQLite has one writer at a
+    time anyway). NO KEY UPDATE, because inserting a post holds a KEY SHARE lock on its
+    thread, which a plain FOR UPDATE would wait on: two replies would deadlock.
+    """
+    db.session.execute(
+        db.select(Thread.id).where(Thread.id == thread.id).with_for_update(key_share=True)
+    )
     published = (Post.thread_id == thread.id) & (Post.status == PostStatus.PUBLISHED)
     count, latest = db.session.execute(
         db.select(func.count(Post.id), func.max(Post.created_at)).where(
