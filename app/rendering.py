@@ -6,6 +6,7 @@ it is escaped in full, then bare http(s) URLs become links. Line breaks are kept
 CSS (``white-space: pre-wrap``), so no markup is added for them.
 """
 
+import functools
 import html
 
 import bleach
@@ -34,8 +35,10 @@ _cleaner = bleach.Cleaner(
 )
 
 
+@functools.lru_cache(maxsize=2048)
 def render_post_text(text: str) -> Markup:
     """Escaped text with its URLs made into nofollow links."""
     # Escaping first means no markup the author wrote is ever interpreted; the
-    # cleaner then only ever sees the links the linkifier made.
+    # cleaner then only ever sees the links the linkifier made. The result depends on
+    # the text alone, so the posts of popular pages are cleaned once per worker.
     return Markup(_cleaner.clean(html.escape(text, quote=False)))
