@@ -26,7 +26,7 @@ class ModelVersion(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     trained_by: Mapped[str] = mapped_column(String(64))
     # The blob is loaded only when a worker builds its screener.
-    artifact: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    artifact: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     sha256: Mapped[str] = mapped_column(String(64))
     sklearn_version: Mapped[str] = mapped_column(String(32))
     # {"spam": n, "ham": n, "moderator_labels": n, "duplicates_dropped": n, ...}
