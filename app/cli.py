@@ -78,9 +78,17 @@ def disable_user_command(username: str) -> None:
 
 def _metrics_row(name: str, m: dict) -> str:
     c = m["confusion"]
+
+    def shown(value: float, defined: bool, width: int, places: int) -> str:
+        # A ratio with nothing to divide by is not 0: say so.
+        return f"{value:>{width}.{places}f}" if defined else f"{'n/a':>{width}}"
+
+    flagged = c["tp"] + c["fp"]
     return (
-        f"{name:<24} {m['spam']:>5} {m['ham']:>6} {m['precision']:>9.3f} {m['recall']:>7.3f} "
-        f"{m['f1']:>6.3f} {m['false_positive_rate']:>7.4f}   "
+        f"{name:<24} {m['spam']:>5} {m['ham']:>6} "
+        f"{shown(m['precision'], flagged > 0, 9, 3)} {shown(m['recall'], m['spam'] > 0, 7, 3)} "
+        f"{shown(m['f1'], flagged > 0 and m['spam'] > 0, 6, 3)} "
+        f"{shown(m['false_positive_rate'], m['ham'] > 0, 7, 4)}   "
         f"tp={c['tp']} fp={c['fp']} tn={c['tn']} fn={c['fn']}"
     )
 
