@@ -133,6 +133,29 @@ def write_section(name: str, title: str, body: str) -> None:
     print(f"\nwrote the '{title}' section of {RESULTS.relative_to(REPO)}")
 
 
+def write_results(
+    name: str,
+    title: str,
+    result_table: str,
+    targets: list[str],
+    notes: list[str],
+    extra: tuple[str, ...] = (),
+) -> None:
+    """Write a benchmark's section of RESULTS.md in the common shape: how it was run, on
+    what, the figures, the targets, the notes, then any ``extra`` parts."""
+    body = "\n\n".join(
+        [
+            f"Command: `{command_line()}`",
+            machine_line(),
+            result_table,
+            "Targets:\n" + "\n".join(targets),
+            "\n".join(f"- {note}" for note in notes),
+            *extra,
+        ]
+    )
+    write_section(name, title, body)
+
+
 def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, check=True, text=True, capture_output=True, **kwargs)
 

@@ -28,12 +28,10 @@ from common import (
     BENCH,
     REPO,
     VENV_BIN,
-    command_line,
-    machine_line,
     migrate,
     recreate_postgres_database,
     table,
-    write_section,
+    write_results,
 )
 
 FIRST_PORT = 18080
@@ -262,16 +260,7 @@ def main() -> None:
                 f"{n}: {r['socket_errors']}" for n, r in summary.items() if r["socket_errors"]
             )
         )
-    body = "\n\n".join(
-        [
-            f"Command: `{command_line()}`",
-            machine_line(),
-            result_table,
-            "Targets:\n" + "\n".join(targets_text),
-            "\n".join(f"- {note}" for note in notes),
-        ]
-    )
-    write_section("pages", "Pages", body)
+    write_results("pages", "Pages", result_table, targets_text, notes)
 
 
 if __name__ == "__main__":

@@ -25,12 +25,10 @@ import time
 from pathlib import Path
 
 from common import (
-    command_line,
-    machine_line,
     migrate,
     recreate_postgres_database,
     table,
-    write_section,
+    write_results,
 )
 
 SECRET = "bench-scale-secret-key"
@@ -328,19 +326,8 @@ def main() -> None:
         "After each fill: PostgreSQL `VACUUM ANALYZE`, SQLite `ANALYZE` (what autovacuum "
         "or `PRAGMA optimize` would do in time); its time is the ANALYZE column.",
     ]
-    body = "\n\n".join(
-        [
-            f"Command: `{command_line()}`",
-            machine_line(),
-            time_table,
-            "Targets:\n" + "\n".join(target_lines),
-            "Bulk fills:\n\n" + fill_table,
-            "\n".join(f"- {note}" for note in notes),
-            "### Query plans\n\n" + scan_text,
-            *plan_sections,
-        ]
-    )
-    write_section("scale", "Scale", body)
+    extra = ("Bulk fills:\n\n" + fill_table, "### Query plans\n\n" + scan_text, *plan_sections)
+    write_results("scale", "Scale", time_table, target_lines, notes, extra)
 
 
 if __name__ == "__main__":

@@ -35,12 +35,10 @@ from pathlib import Path
 
 from common import (
     REPO,
-    command_line,
-    machine_line,
     migrate,
     percentile,
     table,
-    write_section,
+    write_results,
 )
 
 DEFAULT_DATA_PATHS = (
@@ -378,16 +376,7 @@ def main() -> None:
         ]
     print("\n".join(targets))
     if not args.no_write:
-        body = "\n\n".join(
-            [
-                f"Command: `{command_line()}`",
-                machine_line(),
-                result_table,
-                "Targets:\n" + "\n".join(targets),
-                "\n".join(f"- {note}" for note in notes),
-            ]
-        )
-        write_section("screening", "Screening", body)
+        write_results("screening", "Screening", result_table, targets, notes)
 
 
 if __name__ == "__main__":

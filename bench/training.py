@@ -29,7 +29,7 @@ import sys
 import threading
 import time
 
-from common import REPO, command_line, machine_line, table, write_section
+from common import REPO, table, write_results
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 NUMBER = re.compile(r"\d+")
@@ -259,16 +259,7 @@ def write_report(reports: list[dict], aborted: list[dict], args: argparse.Namesp
             "``moderation/data/ train.csv``", "`moderation/data/train.csv`"
         ),
     ]
-    body = "\n\n".join(
-        [
-            f"Command: `{command_line()}`",
-            machine_line(),
-            result_table,
-            "Targets:\n" + "\n".join(targets),
-            "\n".join(f"- {note}" for note in notes),
-        ]
-    )
-    write_section("training", "Training", body)
+    write_results("training", "Training", result_table, targets, notes)
 
 
 if __name__ == "__main__":
