@@ -149,13 +149,18 @@ def log_in(client, username: str = "mo", password: str = STAFF_PASSWORD):
     return submit(client, "/login", {"username": username, "password": password})
 
 
+def staff_client(app, username: str, role: str):
+    """A new client, logged in to a new staff account."""
+    make_staff(app, username, role)
+    staff = app.test_client()
+    assert log_in(staff, username).status_code == 302
+    return staff
+
+
 @pytest.fixture
 def moderator(app):
     """A client logged in as a moderator."""
-    make_staff(app, "mo", "moderator")
-    staff = app.test_client()
-    assert log_in(staff, "mo").status_code == 302
-    return staff
+    return staff_client(app, "mo", "moderator")
 
 
 def remembered_token(client, post_id: int) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from models import TrainingJob, db
 from moderation.classifier import bundled_corpus_path
-from tests.conftest import log_in, make_staff
+from tests.conftest import staff_client
 
 SMALL_SPAM, SMALL_HAM = 100, 160
 
@@ -59,10 +59,7 @@ def admin_app(make_app, small_corpus):
 @pytest.fixture
 def admin(admin_app):
     """A client logged in as an admin."""
-    make_staff(admin_app, "ada", "admin")
-    staff = admin_app.test_client()
-    assert log_in(staff, "ada").status_code == 302
-    return staff
+    return staff_client(admin_app, "ada", "admin")
 
 
 def wait_for_jobs(app, timeout: float = 120.0) -> TrainingJob:
