@@ -1,12 +1,11 @@
 """Hostile-input tests: bounded property runs, and the real screener built once."""
 
-import shutil
-
 import pytest
 from hypothesis import HealthCheck, settings
 
 from moderation import DEFAULT_RULES, Screener, ScreeningConfig
 from moderation.classifier import load_or_train_default
+from tests.conftest import CHROMIUM
 from tests.load.conftest import fresh_database_url, start_server  # noqa: F401
 
 # Enough examples to find the odd character, few enough to keep the suite quick. Whole
@@ -29,7 +28,6 @@ def screener(model_cache) -> Screener:
 
 # --- a real browser against a live server ---------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="no chromium on this machine (apt-get install chromium)"
 )

@@ -11,6 +11,7 @@ two-core CI machine. Titles are cut to the 150-character limit (and padded to th
 3-character minimum); stories are whole, one payload per post.
 """
 
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,7 +24,21 @@ from tests.conftest import STAFF_PASSWORD, TEST_SECRET, make_staff
 from tests.hostile.conftest import CHROMIUM, needs_chromium
 from tests.load.client import Browser
 
-PAYLOAD_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "xss"
+# The shared folder sits beside the checkout (../shared); a clone elsewhere finds it
+# through MEND_SHARED_DIR or at its usual place.
+_SHARED_CANDIDATES = [
+    os.environ.get("MEND_SHARED_DIR", ""),
+    Path(__file__).resolve().parents[3] / "shared",
+    "/work/shared",
+]
+PAYLOAD_DIR = next(
+    (
+        Path(c) / "data" / "xss"
+        for c in _SHARED_CANDIDATES
+        if c and (Path(c) / "data" / "xss").is_dir()
+    ),
+    Path("../shared/data/xss"),
+)
 TITLE_MAX = 150
 POSTING_VISITORS = 8
 
