@@ -55,24 +55,22 @@ def _database_url(instance_path: Path, production: bool) -> str:
     return url
 
 
-def _int(name: str, default: int) -> int:
+def _number(name: str, default, kind, what: str):
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        return kind(raw)
     except ValueError as exc:
-        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
+        raise ConfigError(f"{name} must be {what}, not {raw!r}") from exc
+
+
+def _int(name: str, default: int) -> int:
+    return _number(name, default, int, "a whole number")
 
 
 def _float(name: str, default: float) -> float:
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return float(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a number, not {raw!r}") from exc
+    return _number(name, default, float, "a number")
 
 
 def load_config(instance_path: Path) -> dict:

@@ -1,0 +1,26 @@
+"""Settings come from the environment; a bad value stops start-up with a clear message."""
+
+import pytest
+
+from app.config import ConfigError, load_config
+
+
+def test_numbers_are_read_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("POSTS_PER_PAGE", "12")
+    monkeypatch.setenv("HOLD_THRESHOLD", "0.7")
+    config = load_config(tmp_path)
+    assert config["POSTS_PER_PAGE"] == 12 and config["HOLD_THRESHOLD"] == 0.7
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("POSTS_PER_PAGE", "twelve", "POSTS_PER_PAGE must be a whole number, not 'twelve'"),
+        ("HOLD_THRESHOLD", "high", "HOLD_THRESHOLD must be a number, not 'high'"),
+    ],
+)
+def test_a_bad_number_is_refused_by_name(monkeypatch, tmp_path, name, value, message):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError) as refused:
+        load_config(tmp_path)
+    assert str(refused.value) == message
