@@ -8,6 +8,7 @@ CSS (``white-space: pre-wrap``), so no markup is added for them.
 
 import functools
 import html
+import threading
 
 import bleach
 from bleach.linkifier import LinkifyFilter
@@ -26,13 +27,26 @@ def _set_link_attributes(attrs: dict, new: bool = False) -> dict | None:
     return attrs
 
 
-_cleaner = bleach.Cleaner(
-    tags={"a"},
-    attributes={"a": ["href", "rel", "target"]},
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    filters=[lambda source: LinkifyFilter(source, callbacks=[_set_link_attributes])],
-)
+def _new_cleaner() -> bleach.Cleaner:
+    return bleach.Cleaner(
+        tags={"a"},
+        attributes={"a": ["href", "rel", "target"]},
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        filters=[lambda source: LinkifyFilter(source, callbacks=[_set_link_attributes])],
+    )
+
+
+# A Cleaner keeps parser state between calls and is not thread-safe: under a threaded
+# server two requests sharing one failed inside html5lib (the load test caught it).
+_local = threading.local()
+
+
+def _cleaner() -> bleach.Cleaner:
+    cleaner = getattr(_local, "cleaner", None)
+    if cleaner is None:
+        cleaner = _local.cleaner = _new_cleaner()
+    return cleaner
 
 
 @functools.lru_cache(maxsize=2048)
@@ -41,4 +55,4 @@ def render_post_text(text: str) -> Markup:
     # Escaping first means no markup the author wrote is ever interpreted; the
     # cleaner then only ever sees the links the linkifier made. The result depends on
     # the text alone, so the posts of popular pages are cleaned once per worker.
-    return Markup(_cleaner.clean(html.escape(text, quote=False)))
+    return Markup(_cleaner().clean(html.escape(text, quote=False)))
