@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -260,20 +260,7 @@ def _sequence_starts(items: list[tuple[Any, Any]]) -> set[str] | None:
         return exact
     if not items:
         return None
-    op, value = items[0]
-    if op is _sre.SUBPATTERN:
-        return _sequence_starts(list(value[-1]))
-    if op is _sre.BRANCH:
-        union: set[str] = set()
-        for branch in value[1]:
-            found = _sequence_starts(list(branch))
-            if not found:
-                return None
-            union |= found
-        return union
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1:
-        return _sequence_starts(list(value[2]))
-    return None
+    return _through_structure(*items[0], _sequence_starts)
 
 
 def _exact_prefix(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -351,18 +338,26 @@ def _rarity(literal: str) -> float:
 
 
 def _item_literals(op: Any, value: Any) -> set[str] | None:
+    return _through_structure(op, value, _sequence_literals)
+
+
+def _through_structure(
+    op: Any, value: Any, inner: Callable[[list[tuple[Any, Any]]], set[str] | None]
+) -> set[str] | None:
+    """What ``inner`` finds inside a group, a repeat of at least once, or every branch of
+    an alternation (the union; None if any branch gives nothing); None for anything else."""
     if op is _sre.SUBPATTERN:
-        return _sequence_literals(list(value[-1]))
+        return inner(list(value[-1]))
     if op is _sre.BRANCH:
         union: set[str] = set()
         for branch in value[1]:
-            found = _sequence_literals(list(branch))
+            found = inner(list(branch))
             if not found:
                 return None
             union |= found
         return union
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1:
-        return _sequence_literals(list(value[2]))
+        return inner(list(value[2]))
     return None
 
 
