@@ -116,6 +116,7 @@ def child(size: int) -> None:
         "maxrss_children_kib": usage_children.ru_maxrss,
         "cpu_seconds": _cpu_seconds() - cpu_before,
         "features": len(word.vocabulary_) + len(char.vocabulary_),
+        "fitted": classifier.metadata["fitted_texts"],
     }
     print(json.dumps(report), flush=True)
 
@@ -193,6 +194,7 @@ def write_report(reports: list[dict], aborted: list[dict], args: argparse.Namesp
         [
             f"{r['size']:,}",
             f"{r['spam']:,}",
+            f"{r['fitted']:,}",
             f"{r['characters'] / 1e6:,.0f} M",
             f"{r['train_seconds']:.1f} s",
             f"{r['cpu_seconds']:.0f} s",
@@ -207,6 +209,7 @@ def write_report(reports: list[dict], aborted: list[dict], args: argparse.Namesp
     headers = [
         "posts",
         "spam",
+        "fitted",
         "text",
         "train wall",
         "CPU (all procs)",
@@ -231,7 +234,8 @@ def write_report(reports: list[dict], aborted: list[dict], args: argparse.Namesp
         targets.append(
             f"- memory bounded: {data_ratio:.0f}× the posts took {memory_ratio:.1f}× the peak "
             f"memory ({a['peak_tree_bytes'] / 2**30:.2f} → {b['peak_tree_bytes'] / 2**30:.2f} "
-            "GiB); the feature count is capped (150k word + 250k character n-grams)"
+            "GiB); training fits at most `MAX_FITTED` texts (a stratified sample) and "
+            "caps the features (150k word + 250k character n-grams)"
         )
     for r in aborted:
         targets.append(
@@ -247,10 +251,14 @@ def write_report(reports: list[dict], aborted: list[dict], args: argparse.Namesp
         "load on the machine barely changes. On an otherwise idle two-core machine the "
         "wall time would lie between half of it and all of it (normalising uses both cores, "
         "the rest of training mostly one).",
-        "Train wall: the `SpamClassifier.train` call alone (normalising every text, "
+        "Train wall: the `SpamClassifier.train` call alone (sampling, normalising the "
+        "fitted texts, "
         "fitting the word and character TF-IDF vocabularies, one hold-out fit for "
         "calibration, the final logistic regression). Generating the synthetic posts is "
         "not included (the last column).",
+        "Fitted: how many of the posts the model was fitted on; above "
+        "`moderation.classifier.MAX_FITTED` training takes a sample stratified by label "
+        "before normalising, so only the texts themselves grow with the corpus.",
         "Peak RSS (tree): sampled every 50 ms over the child and its workers, summed; it "
         "includes the texts themselves (`RSS before train` is the child after generating "
         "them). Peak RSS (main): the child's own `ru_maxrss`.",

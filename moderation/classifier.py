@@ -41,7 +41,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from moderation.normalize import REDACTION_WORDS, normalize
@@ -71,6 +71,11 @@ MODEL_C = 8.0
 RANDOM_SEED = 0
 # From this many training texts on, training switches to its large-corpus economies.
 _LARGE_CORPUS = 20_000
+# At most this many texts are fitted: a larger corpus is sampled down, stratified by
+# label, so training memory and time stop growing with the corpus. The feature counts
+# are capped above, and a linear model over them gains little from more texts; 100k
+# fitted texts peak at about 2 GiB (bench/training.py).
+MAX_FITTED = 100_000
 
 _TERM_SEPARATOR = "\x00"  # normalised text never contains NUL, so no term does either
 
@@ -198,13 +203,21 @@ class SpamClassifier:
         y = _spam_flags(labels)
         if len(set(y.tolist())) != 2:
             raise ValueError("training needs both 'spam' and 'ham' examples")
-        return cls.train_prepared(_prepare_all(texts), y, metadata)
+        rows = fitted_rows(y)  # before normalising, which is the slow part
+        metadata = {"available_texts": len(texts), **(metadata or {})}
+        return cls.train_prepared(_prepare_all([texts[i] for i in rows]), y[rows], metadata)
 
     @classmethod
     def train_prepared(
         cls, prepared: list[str], y: np.ndarray, metadata: dict[str, Any] | None = None
     ) -> SpamClassifier:
-        """Fit on texts already passed through ``classifier_text`` (0/1 labels)."""
+        """Fit on texts already passed through ``classifier_text`` (0/1 labels); at most
+        ``MAX_FITTED`` of them, a stratified sample of a larger corpus."""
+        available = len(prepared)
+        rows = fitted_rows(y)
+        if len(rows) < available:
+            prepared, y = [prepared[i] for i in rows], y[rows]
+        fitted = len(prepared)
         prepared, y = _with_contact_counterexamples(prepared, y)
         word, char = _vectorizer(WORD_SETTINGS), _vectorizer(CHAR_SETTINGS)
         matrix = hstack([fit_vectorizer(word, prepared), fit_vectorizer(char, prepared)])
@@ -212,7 +225,12 @@ class SpamClassifier:
         features = FeatureUnion([("word", word), ("char", char)])
         calibration = _platt_calibration(matrix, y)
         model = _model().fit(matrix, y)
-        info = {"training_size": len(prepared), "spam_count": int(np.sum(y))}
+        info = {
+            "training_size": len(prepared),
+            "spam_count": int(np.sum(y)),
+            "fitted_texts": fitted,
+            "available_texts": available,
+        }
         info.update(metadata or {})
         pipeline = Pipeline([("features", features), ("model", model)])
         return cls(pipeline, calibration, info)
@@ -329,6 +347,17 @@ class SpamClassifier:
         model.intercept_ = intercept
         model.n_features_in_ = n_features
         return cls(_pipeline(word, char, model), header["calibration"], header.get("metadata", {}))
+
+
+def fitted_rows(y: np.ndarray, limit: int | None = None) -> np.ndarray:
+    """Which of the labelled texts ``y`` training fits: all of them up to ``limit``
+    (``MAX_FITTED`` by default), beyond it a fixed stratified sample in corpus order."""
+    limit = MAX_FITTED if limit is None else limit
+    rows = np.arange(len(y))
+    if len(y) <= limit:
+        return rows
+    sample, _ = train_test_split(rows, train_size=limit, stratify=y, random_state=RANDOM_SEED)
+    return np.sort(sample)
 
 
 def _prepare_all(texts: list[str]) -> list[str]:

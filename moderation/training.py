@@ -10,9 +10,11 @@ result.
   several labels, the last one wins; callers put moderators' labels after the bundled
   corpus, so the community's judgement overrides the corpus.
 - A stratified 20% of the deduplicated texts is held out (at most 10,000 of them are
-  screened). The candidate is fitted on the rest; the candidate and the active model are
-  then measured on the held-out texts with the same rules and thresholds, as whole
-  screeners, because a post is held by the combined score, not by the classifier alone.
+  screened). The candidate is fitted on the rest (on a stratified sample of
+  ``classifier.MAX_FITTED`` of them when there are more); the candidate and the active
+  model are then measured on the held-out texts with the same rules and thresholds, as
+  whole screeners, because a post is held by the combined score, not by the classifier
+  alone.
   The stored candidate is the one that was measured.
 """
 
@@ -126,7 +128,11 @@ def train_candidate(
         random_state=RANDOM_SEED,
     )
     train_rows, test_rows = np.sort(train_rows), np.sort(test_rows)
-    report(30, f"Fitting on {len(train_rows)} texts")
+    fitted = min(len(train_rows), classifier_module.MAX_FITTED)
+    if fitted < len(train_rows):
+        report(30, f"Fitting on a stratified sample of {fitted} of {len(train_rows)} texts")
+    else:
+        report(30, f"Fitting on {fitted} texts")
     candidate = SpamClassifier.train_prepared(
         [views[kept[i]][1] for i in train_rows], labels[train_rows]
     )
@@ -149,6 +155,7 @@ def train_candidate(
         "active": measure(active, config, evidence, test_labels) if active else None,
         "split": {
             "train": len(train_rows),
+            "fitted": fitted,
             "held_out": len(kept) - len(train_rows),
             "measured": len(test_rows),
         },

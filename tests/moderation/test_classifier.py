@@ -14,6 +14,7 @@ from moderation.classifier import (
     _vectorizer,
     classifier_text,
     fit_vectorizer,
+    fitted_rows,
     load_or_train_default,
 )
 
@@ -151,3 +152,23 @@ def test_fast_fitting_matches_tfidf_vectorizer(settings):
     assert np.array_equal(fast.idf_, reference.idf_)
     assert abs(got - expected).max() < 1e-12
     assert abs(fast.transform(texts) - expected).max() < 1e-12
+
+
+def test_fitted_rows_sample_a_large_corpus_by_label():
+    y = np.array([1] * 300 + [0] * 700)
+    assert np.array_equal(fitted_rows(y, limit=1000), np.arange(1000))
+    rows = fitted_rows(y, limit=200)
+    assert len(rows) == 200 and len(set(rows.tolist())) == 200
+    assert np.all(np.diff(rows) > 0)  # corpus order is kept
+    assert int(y[rows].sum()) == 60  # the corpus' spam share, 30%
+    assert np.array_equal(rows, fitted_rows(y, limit=200))
+
+
+def test_training_beyond_the_cap_fits_a_sample(monkeypatch):
+    spam = [f"dr zuma cast a spell, my ex came back in {n} days, contact him" for n in range(30)]
+    ham = [f"day {n} without her, I walked by the river and cried a little" for n in range(70)]
+    monkeypatch.setattr(classifier_module, "MAX_FITTED", 40)
+    model = SpamClassifier.train(spam + ham, ["spam"] * 30 + ["ham"] * 70)
+    assert model.metadata["available_texts"] == 100
+    assert model.metadata["fitted_texts"] == 40
+    assert model.predict_proba([spam[-1]])[0] > model.predict_proba([ham[-1]])[0]
