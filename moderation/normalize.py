@@ -311,6 +311,8 @@ _PLATFORM_NAMES = {"whats app": "whatsapp", "insta": "instagram", "ig": "instagr
 # Digits with at most one separator between groups; 9+ digits is a phone number even
 # when the phone library does not recognise its layout.
 _DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d(?:[ ().-]{0,2}\d){8,15}(?![\w])")
+# After a "+" the digits are a phone number even when one line break splits them.
+_INTERNATIONAL_RUN = re.compile(r"(?<![\w+])\+\d(?:[ ().-]{0,2}\n?[ ().-]?\d){8,15}(?![\w])")
 # Numbers that are amounts, not phones: "$4,369,877", "£1,000,000".
 _AMOUNT = re.compile(r"[$£€¥₦]\s?$|\d,\d{3}(?:,\d{3})+")
 _PHONE_REGIONS = ("US", "GB", "NG", "ZA", "GH", "IN", "AU", "CA")
@@ -454,12 +456,20 @@ def _take_phones(text: str, found: _ContactCollector) -> str:
     if sum(map(text.count, "0123456789")) < 7:
         return text
     spans: list[tuple[int, int]] = []
+
+    def add(start: int, end: int) -> None:
+        if not any(s < end and start < e for s, e in spans):
+            spans.append((start, end))
+
+    if "\n" in text and "+" in text:
+        for match in _INTERNATIONAL_RUN.finditer(text):
+            if match.group().count("\n") == 1:  # a wrapped number, not a column of digits
+                add(match.start(), match.end())
     matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
-        spans.append((match.start, match.end))
+        add(match.start, match.end)
     for match in _DIGIT_RUN.finditer(text):
-        if not any(start < match.end() and match.start() < end for start, end in spans):
-            spans.append((match.start(), match.end()))
+        add(match.start(), match.end())
     pieces: list[str] = []
     cursor = 0
     for start, end in sorted(spans):

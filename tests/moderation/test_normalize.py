@@ -34,6 +34,8 @@ ZWSP, ZWJ, SOFT_HYPHEN = "\u200b", "\u200d", "\u00ad"
         ("number ٢٠٢٥٥٥٠١٤٣", Contact("phone", "+12025550143")),
         ("call +1 202 555 O143", Contact("phone", "+12025550143")),
         ("2 0 2 5 5 5 0 1 4 3 is his line", Contact("phone", "+12025550143")),
+        ("whatsapp him on +234 810\n555 0123 today", Contact("phone", "+2348105550123")),
+        ("call +1 202 555\n0143", Contact("phone", "+12025550143")),
         ("see wa.me/12025550143", Contact("url", "wa.me/12025550143")),
         ("join t.me/lovefixer", Contact("url", "t.me/lovefixer")),
         ("visit https://www.Example-Temple.org/help.", Contact("url", "example-temple.org/help")),
@@ -80,6 +82,8 @@ def test_disguised_words_are_folded(raw, expected):
         "I'm 23 and she is 2nd year at uni, 48hrs since we talked",
         "I miss her.today I cried",
         "meet at 10.30 on 12/05",
+        "years together:\n2019\n2020\n2021",
+        "scores +1\n2\n3\n4\n5\n6\n7\n8\n9",
     ],
 )
 def test_ordinary_numbers_and_words_are_not_contacts(raw):
