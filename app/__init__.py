@@ -14,6 +14,7 @@ from app.anonymity import (
 )
 from app.config import load_config
 from app.extensions import csrf, limiter, login_manager, migrate
+from app.reader_cache import ReaderCache
 from models import db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
+    app.extensions["reader_cache"] = ReaderCache()
     _configure_sqlite(app)
 
     from app.admin import bp as admin_bp

@@ -85,6 +85,9 @@ def load_config(instance_path: Path) -> dict:
         # characters of emoji, percent-encoded, take about 120 KB.
         "MAX_CONTENT_LENGTH": _int("MAX_CONTENT_LENGTH", 256 * 1024),
         "THREADS_PER_PAGE": _int("THREADS_PER_PAGE", 20),
+        # How long a worker reuses a front or thread page for readers without cookies
+        # (app/reader_cache.py); 0 renders every page afresh.
+        "READER_CACHE_SECONDS": _float("READER_CACHE_SECONDS", 5.0),
         "POSTS_PER_PAGE": _int("POSTS_PER_PAGE", 30),
         # Rate limits for writing, per poster and per (hashed) address.
         "POST_RATE_LIMIT": os.environ.get("POST_RATE_LIMIT", "6 per minute;40 per hour"),

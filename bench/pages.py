@@ -36,6 +36,9 @@ from common import (
 
 FIRST_PORT = 18080
 SECRET = "bench-pages-secret-key-not-for-production"
+# What a returning reader's browser sends: a session cookie (here one that no longer
+# signs, which Flask treats as an empty session, as it would a fresh one).
+COOKIE = "session=returning-reader"
 
 
 class Gunicorn:
@@ -78,7 +81,7 @@ def fetch(url: str) -> tuple[int, str]:
         return response.status, response.read().decode()
 
 
-def wrk(url: str, duration: int, connections: int, threads: int) -> dict:
+def wrk(url: str, duration: int, connections: int, threads: int, header: str = "") -> dict:
     out = subprocess.run(
         [
             "wrk",
@@ -86,6 +89,7 @@ def wrk(url: str, duration: int, connections: int, threads: int) -> dict:
             f"-c{connections}",
             f"-d{duration}s",
             "--latency",
+            *(["-H", header] if header else []),
             url,
         ],
         check=True,
@@ -176,14 +180,21 @@ def main() -> None:
                 name += f", {len(re.findall(r'id=.p[0-9]+.', body))} posts shown"
             for _ in range(20):  # warm both workers: templates, connection pools
                 fetch(url)
-            urls[name] = url
+            urls[name] = (url, "")
             results[name] = []
+            if app == "wsgi:app":
+                # Any cookie at all bypasses the few seconds' page cache for readers.
+                with_cookie = f"{name} (reader with a cookie: not cached)"
+                urls[with_cookie] = (url, f"Cookie: {COOKIE}")
+                results[with_cookie] = []
         # Rounds: every target once per round, so other load on the machine and any
         # drift fall on all of them alike.
         for round_number in range(1, args.rounds + 1):
-            for name, url in urls.items():
+            for name, (url, header) in urls.items():
                 print(f"round {round_number}: {name}: wrk {args.duration}s ...", flush=True)
-                results[name].append(wrk(url, args.duration, args.connections, args.threads))
+                results[name].append(
+                    wrk(url, args.duration, args.connections, args.threads, header)
+                )
     shutil.rmtree(scratch, ignore_errors=True)
 
     summary = {
@@ -252,6 +263,11 @@ def main() -> None:
         "from the front page sees it.",
         "Sync gunicorn workers close the connection after each response, so wrk reconnects "
         "for every request for all targets alike.",
+        "wrk sends no cookies, like a reader arriving from a search: those requests are "
+        "served from each worker's few seconds' page cache (`READER_CACHE_SECONDS`, "
+        "default 5; `app/reader_cache.py`), with a fresh CSRF token and session per "
+        "request. The rows marked 'reader with a cookie' send a session cookie, which "
+        "bypasses the cache, as for every returning reader, poster and moderator.",
     ]
     if any(r["socket_errors"] for r in summary.values()):
         notes.append(

@@ -41,6 +41,9 @@ def base_config(database_url, model_cache) -> dict:
         "MODEL_CACHE_PATH": model_cache,
         "POST_RATE_LIMIT": "1000 per minute",
         "RATELIMIT_STORAGE_URI": "memory://",
+        # Tests look at each change at once; tests/forum/test_reader_cache.py turns the
+        # few seconds' page cache for cookie-less readers on.
+        "READER_CACHE_SECONDS": 0,
     }
 
 

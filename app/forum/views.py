@@ -29,6 +29,7 @@ from app.forum.forms import (
     ReportForm,
     ThreadForm,
 )
+from app.reader_cache import cached_for_readers
 from app.reasons import DECISION_REASONS
 from models import PostStatus, db
 
@@ -104,6 +105,7 @@ def _page_arg(name: str) -> int | None:
 
 
 @bp.get("/")
+@cached_for_readers
 def index():
     try:
         page = services.front_page(
@@ -161,6 +163,7 @@ def _render_thread(thread, reply_form, status=200):
 
 
 @bp.get(f"/t/<{ROW_ID}:thread_id>")
+@cached_for_readers
 def show_thread(thread_id: int):
     thread = services.get_thread(thread_id) or abort(404)
     return _render_thread(thread, ReplyForm())

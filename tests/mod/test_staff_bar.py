@@ -32,5 +32,5 @@ def test_admin_pages_mark_admin_in_the_bar(app):
 
 def test_forum_pages_show_the_bar_with_nothing_marked(moderator):
     html = moderator.get("/").get_data(as_text=True)
-    assert "Queue <span class=\"count\">0</span>" in staff_bar(html)
+    assert 'Queue <span class="count">0</span>' in staff_bar(html)
     assert CURRENT.findall(staff_bar(html)) == []

@@ -1,0 +1,85 @@
+"""A few seconds' memory of public pages, for readers who bring no cookie at all.
+
+Most people reach a thread from a search, with no Mend cookie: no session, no poster key,
+no tokens, no staff login. Everyone in that position is shown exactly the same page, so
+each worker keeps what it rendered for them for ``READER_CACHE_SECONDS`` (0 turns this
+off). Anyone holding a cookie (a poster, a reader who has reported, a moderator) is
+always served a fresh page, so whoever acts sees the result of acting at once; readers
+without cookies may see a change a few seconds late, as behind any web cache.
+
+The one part of such a page that is not the same for everyone is the CSRF token in its
+reply form: it is tied to the session the response starts. The page is kept with its
+token cut out, and each reader gets a token of their own (and the session cookie that
+goes with it), exactly as if the page had been rendered for them.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from functools import wraps
+
+from flask import current_app, g, make_response, request
+from flask_wtf.csrf import generate_csrf
+
+# Per worker; the oldest page is dropped beyond this, so odd query strings cannot grow it.
+MAX_PAGES = 500
+
+
+class ReaderCache:
+    def __init__(self, max_pages: int = MAX_PAGES):
+        self.max_pages = max_pages
+        self._pages: OrderedDict[str, tuple[float, list[str]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str, max_age: float) -> list[str] | None:
+        with self._lock:
+            entry = self._pages.get(key)
+        if entry is None or time.monotonic() - entry[0] > max_age:
+            return None
+        return entry[1]
+
+    def put(self, key: str, pieces: list[str]) -> None:
+        with self._lock:
+            self._pages.pop(key, None)
+            self._pages[key] = (time.monotonic(), pieces)
+            while len(self._pages) > self.max_pages:
+                self._pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+
+def _serves_from_cache() -> bool:
+    return (
+        current_app.config["READER_CACHE_SECONDS"] > 0
+        and request.method == "GET"
+        and not request.cookies
+        and "Authorization" not in request.headers
+    )
+
+
+def cached_for_readers(view):
+    """Serve ``view``'s 200 pages from the worker's cache to readers without cookies."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not _serves_from_cache():
+            return view(*args, **kwargs)
+        cache: ReaderCache = current_app.extensions["reader_cache"]
+        key = request.full_path
+        pieces = cache.get(key, current_app.config["READER_CACHE_SECONDS"])
+        if pieces is not None:
+            # A token of this reader's own, in the places the cached one was cut from.
+            token = generate_csrf() if len(pieces) > 1 else ""
+            return make_response(token.join(pieces))
+        response = make_response(view(*args, **kwargs))
+        if response.status_code == 200 and response.mimetype == "text/html":
+            html = response.get_data(as_text=True)
+            token = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
+            cache.put(key, html.split(token) if token else [html])
+        return response
+
+    return wrapper

@@ -1,0 +1,107 @@
+"""Readers without cookies get the front and thread pages from a few seconds' cache;
+everyone with a cookie, and everyone after the cache's time, sees the forum as it is."""
+
+import time
+
+import pytest
+
+from app.forum import services
+from app.forum.services import Poster
+from models import db
+from tests.conftest import CSRF_RE
+
+SECONDS = 0.5
+
+
+@pytest.fixture
+def cached_app(make_app):
+    return make_app(READER_CACHE_SECONDS=SECONDS)
+
+
+def add_reply(app, thread_id: int, body: str) -> None:
+    """A reply from another poster, straight through the forum's services."""
+    with app.app_context():
+        thread = services.get_thread(thread_id)
+        services.create_reply(thread, body, Poster(key="another-poster", address_hash="h"))
+
+
+def start_thread(app) -> int:
+    """A thread posted through the form; returns its id."""
+    poster = app.test_client()
+    page = poster.get("/new").get_data(as_text=True)
+    response = poster.post(
+        "/new",
+        data={
+            "csrf_token": CSRF_RE.search(page).group(1),
+            "title": "The first week is the worst",
+            "body": "Everything reminds me of her.",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        return db.session.execute(db.select(services.Thread.id)).scalar_one()
+
+
+def test_cookie_less_readers_share_a_page_for_a_few_seconds(cached_app):
+    thread_id = start_thread(cached_app)
+    first = cached_app.test_client().get(f"/t/{thread_id}")
+    assert first.status_code == 200
+    add_reply(cached_app, thread_id, "Sending you strength from Lisbon.")
+
+    reader = cached_app.test_client()
+    assert "Lisbon" not in reader.get(f"/t/{thread_id}").get_data(as_text=True)
+
+    with_cookie = cached_app.test_client()
+    with_cookie.set_cookie("session", "anything")
+    assert "Lisbon" in with_cookie.get(f"/t/{thread_id}").get_data(as_text=True)
+
+    time.sleep(SECONDS + 0.1)
+    assert "Lisbon" in cached_app.test_client().get(f"/t/{thread_id}").get_data(as_text=True)
+
+
+def test_each_cookie_less_reader_gets_a_token_of_their_own_that_works(cached_app):
+    thread_id = start_thread(cached_app)
+    tokens = []
+    readers = [cached_app.test_client() for _ in range(3)]
+    for reader in readers:
+        page = reader.get(f"/t/{thread_id}")
+        tokens.append(CSRF_RE.search(page.get_data(as_text=True)).group(1))
+        assert "session=" in page.headers.get("Set-Cookie", "")
+        assert page.headers["Content-Security-Policy"]
+    assert len(set(tokens)) == 3  # the second and third came from the cache
+
+    response = readers[2].post(
+        f"/t/{thread_id}/reply",
+        data={"csrf_token": tokens[2], "body": "Same here. Week two was a little easier."},
+    )
+    assert response.status_code == 302
+    with cached_app.app_context():
+        bodies = db.session.execute(db.select(services.Post.body)).scalars().all()
+    assert "Same here. Week two was a little easier." in bodies
+
+    stolen = readers[1].post(
+        f"/t/{thread_id}/reply", data={"csrf_token": tokens[0], "body": "Not mine."}
+    )
+    assert stolen.status_code == 400
+
+
+def test_the_poster_sees_their_reply_at_once(cached_app):
+    thread_id = start_thread(cached_app)
+    cached_app.test_client().get(f"/t/{thread_id}")  # now in the cache
+    poster = cached_app.test_client()
+    form = poster.get(f"/t/{thread_id}").get_data(as_text=True)
+    reply = poster.post(
+        f"/t/{thread_id}/reply",
+        data={"csrf_token": CSRF_RE.search(form).group(1), "body": "I made soup and cried."},
+        follow_redirects=True,
+    )
+    assert "I made soup and cried." in reply.get_data(as_text=True)
+
+
+def test_zero_seconds_turns_the_cache_off(make_app):
+    off = make_app(READER_CACHE_SECONDS=0)
+    thread_id = start_thread(off)
+    off.test_client().get(f"/t/{thread_id}")
+    add_reply(off, thread_id, "Walks helped me more than anything.")
+    page = off.test_client().get(f"/t/{thread_id}").get_data(as_text=True)
+    assert "Walks helped me" in page
