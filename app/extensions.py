@@ -18,3 +18,10 @@ limiter = Limiter(key_func=lambda: address_hash(request.remote_addr))
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
+
+
+@limiter.request_filter
+def _reads_are_not_limited() -> bool:
+    """Every limit Mend sets is on writing (``methods=["POST"]``), so reads skip the
+    limiter's per-request bookkeeping. A limit on a read would need this changed."""
+    return request.method in ("GET", "HEAD", "OPTIONS")
