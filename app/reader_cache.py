@@ -47,10 +47,6 @@ class ReaderCache:
             while len(self._pages) > self.max_pages:
                 self._pages.popitem(last=False)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-
 
 def _serves_from_cache() -> bool:
     return (
