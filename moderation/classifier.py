@@ -211,12 +211,8 @@ class SpamClassifier:
     def train_prepared(
         cls, prepared: list[str], y: np.ndarray, metadata: dict[str, Any] | None = None
     ) -> SpamClassifier:
-        """Fit on texts already passed through ``classifier_text`` (0/1 labels); at most
-        ``MAX_FITTED`` of them, a stratified sample of a larger corpus."""
-        available = len(prepared)
-        rows = fitted_rows(y)
-        if len(rows) < available:
-            prepared, y = [prepared[i] for i in rows], y[rows]
+        """Fit on texts already passed through ``classifier_text`` (0/1 labels), all of
+        them: callers take ``fitted_rows`` of a large corpus first."""
         fitted = len(prepared)
         prepared, y = _with_contact_counterexamples(prepared, y)
         word, char = _vectorizer(WORD_SETTINGS), _vectorizer(CHAR_SETTINGS)
@@ -229,7 +225,7 @@ class SpamClassifier:
             "training_size": len(prepared),
             "spam_count": int(np.sum(y)),
             "fitted_texts": fitted,
-            "available_texts": available,
+            "available_texts": fitted,  # callers that sampled say how many there were
         }
         info.update(metadata or {})
         pipeline = Pipeline([("features", features), ("model", model)])

@@ -32,7 +32,7 @@ from sklearn.metrics import precision_recall_curve, roc_auc_score
 from sklearn.model_selection import train_test_split
 
 from moderation import classifier as classifier_module
-from moderation.classifier import SpamClassifier
+from moderation.classifier import SpamClassifier, fitted_rows
 from moderation.normalize import normalize
 from moderation.rules import Rule, RuleEngine, RuleHit
 from moderation.screening import ScreeningConfig, _content_words, combine_score
@@ -128,13 +128,16 @@ def train_candidate(
         random_state=RANDOM_SEED,
     )
     train_rows, test_rows = np.sort(train_rows), np.sort(test_rows)
-    fitted = min(len(train_rows), classifier_module.MAX_FITTED)
+    fit_rows = train_rows[fitted_rows(labels[train_rows])]
+    fitted = len(fit_rows)
     if fitted < len(train_rows):
         report(30, f"Fitting on a stratified sample of {fitted} of {len(train_rows)} texts")
     else:
         report(30, f"Fitting on {fitted} texts")
     candidate = SpamClassifier.train_prepared(
-        [views[kept[i]][1] for i in train_rows], labels[train_rows]
+        [views[kept[i]][1] for i in fit_rows],
+        labels[fit_rows],
+        {"available_texts": len(train_rows)},
     )
     if len(test_rows) > MAX_MEASURED:
         # Enough for rates well below 1%; screening every held-out post of a very large

@@ -172,3 +172,29 @@ def test_training_beyond_the_cap_fits_a_sample(monkeypatch):
     assert model.metadata["available_texts"] == 100
     assert model.metadata["fitted_texts"] == 40
     assert model.predict_proba([spam[-1]])[0] > model.predict_proba([ham[-1]])[0]
+
+
+# Distinct words: near-duplicate detection folds digits, so numbered texts would be one.
+WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december spring summer autumn winter "
+    "morning evening midnight dawn dusk noon weekend holiday"
+).split()
+
+
+def test_a_candidate_beyond_the_cap_is_fitted_on_a_sample(monkeypatch):
+    from moderation.rules import DEFAULT_RULES
+    from moderation.screening import ScreeningConfig
+    from moderation.training import LabelledExample, train_candidate
+
+    spam = [f"dr zuma cast a spell on day {w}, my ex came back, contact him" for w in WORDS]
+    ham = [f"{w} without her, I walked by the river and cried a little" for w in WORDS] + [
+        f"my sister says {w} is a good day to start over" for w in WORDS
+    ]
+    examples = [LabelledExample(t, "spam") for t in spam] + [LabelledExample(t, "ham") for t in ham]
+    monkeypatch.setattr(classifier_module, "MAX_FITTED", 30)
+    result = train_candidate(examples, DEFAULT_RULES, ScreeningConfig(), active=None)
+    split = result.metrics["split"]
+    assert split["train"] > 30 and split["fitted"] == 30
+    assert result.classifier.metadata["fitted_texts"] == 30
+    assert result.classifier.metadata["available_texts"] == split["train"]
