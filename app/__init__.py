@@ -55,11 +55,11 @@ def create_app(config: dict | None = None) -> Flask:
 
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
-    from app.auth.services import load_staff_user
+    from app.auth.sessions import load_session_user
     from app.forum import bp as forum_bp
     from app.mod import bp as mod_bp
 
-    login_manager.user_loader(load_staff_user)
+    login_manager.user_loader(load_session_user)
     app.register_blueprint(forum_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(mod_bp)
@@ -119,4 +119,8 @@ def _set_cookies_and_headers(response):
         )
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if current_app.config["STRICT_TRANSPORT_SECURITY"]:  # production only
+        response.headers.setdefault(
+            "Strict-Transport-Security", current_app.config["STRICT_TRANSPORT_SECURITY"]
+        )
     return response

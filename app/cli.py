@@ -34,16 +34,19 @@ def seed_command(if_empty: bool) -> None:
         click.echo(FIRST_ADMIN_HINT)
 
 
+def _read_password(from_stdin: bool, prompt: str = "Password") -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=True)
+
+
 @users_cli.command("create")
 @click.argument("username")
 @click.option("--role", type=click.Choice(Role.ALL), default=Role.MODERATOR, show_default=True)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def create_user_command(username: str, role: str, password_stdin: bool) -> None:
     """Create a staff account. Asks for the password (twice) unless --password-stdin."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    password = _read_password(password_stdin)
     try:
         user = accounts.create_staff_user(username, password, role)
     except accounts.AccountError as exc:
@@ -73,7 +76,21 @@ def disable_user_command(username: str) -> None:
         user = accounts.disable_staff_user(username)
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"Disabled {user.username!r}.")
+    click.echo(f"Disabled {user.username!r}; its sessions have ended.")
+
+
+@users_cli.command("set-password")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def set_password_command(username: str, password_stdin: bool) -> None:
+    """Give a staff account a new password (asked twice unless --password-stdin). Every
+    session of the account ends, on every device."""
+    password = _read_password(password_stdin, "New password")
+    try:
+        user = accounts.set_staff_password(username, password)
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"New password set for {user.username!r}; its sessions have ended.")
 
 
 def _metrics_row(name: str, m: dict) -> str:

@@ -115,14 +115,24 @@ def load_config(instance_path: Path) -> dict:
         "REPORT_HIDE_THRESHOLD": _int("REPORT_HIDE_THRESHOLD", 3),
         "MOD_QUEUE_PAGE_SIZE": _int("MOD_QUEUE_PAGE_SIZE", 50),
         "MOD_LOG_PAGE_SIZE": _int("MOD_LOG_PAGE_SIZE", 100),
-        # Failed staff logins per account or per address before a pause (429).
+        # Failed staff logins for one account from one address before each further try
+        # waits (429), first LOGIN_FIRST_PAUSE_SECONDS, doubling with every failure; and
+        # failures from one address, for any accounts, before it waits out the window.
         "LOGIN_MAX_FAILURES": _int("LOGIN_MAX_FAILURES", 5),
+        "LOGIN_ADDRESS_MAX_FAILURES": _int("LOGIN_ADDRESS_MAX_FAILURES", 20),
+        "LOGIN_FIRST_PAUSE_SECONDS": _int("LOGIN_FIRST_PAUSE_SECONDS", 30),
         "LOGIN_FAILURE_WINDOW": _int("LOGIN_FAILURE_WINDOW", 15 * 60),
+        # A staff session unused for this long ends; the next request asks to log in.
+        "STAFF_SESSION_IDLE_MINUTES": _int("STAFF_SESSION_IDLE_MINUTES", 120),
         # Shown under posts with self-harm language. Plain text; URLs become links.
         "CARE_MESSAGE": os.environ.get("CARE_MESSAGE") or DEFAULT_CARE_MESSAGE,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
+        # Browsers then use HTTPS only for a year; never on http://127.0.0.1 in development.
+        "STRICT_TRANSPORT_SECURITY": (
+            "max-age=31536000; includeSubDomains" if production else None
+        ),
         "POSTER_COOKIE_SECURE": production,
         "WTF_CSRF_TIME_LIMIT": None,
     }

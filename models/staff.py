@@ -27,6 +27,12 @@ class StaffUser(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(16), default=Role.MODERATOR)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Part of every session's user id: logging out, disabling the account or a new
+    # password moves it on, and every session holding the old number ends.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")

@@ -1,6 +1,10 @@
-"""Staff accounts: creating, listing, disabling, and checking a login."""
+"""Staff accounts: creating, listing, disabling, new passwords, ending sessions, and
+checking a login."""
 
 import functools
+import hashlib
+import math
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func
@@ -17,11 +21,35 @@ class AccountError(ValueError):
 
 
 class TooManyFailures(Exception):
-    """Too many failed logins for this account or address: wait a while."""
+    """Too many failed logins for this account from this address, or from this address
+    at all: wait ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class LoginLimits:
+    """How failed logins slow guessing down (app settings ``LOGIN_*``)."""
+
+    # Failures of one account from one address before each further try must wait.
+    max_failures: int
+    # Failures from one address, for any accounts, before it must wait out the window.
+    address_max_failures: int
+    # Failures older than this are forgotten.
+    window_seconds: int
+    # The first wait; each further failure of the same account and address doubles it.
+    first_pause_seconds: int
 
 
 def _normalise(username: str) -> str:
     return username.strip().lower()
+
+
+def _check_password_length(password: str) -> None:
+    if len(password) < PASSWORD_MIN:
+        raise AccountError(f"Passwords need at least {PASSWORD_MIN} characters.")
 
 
 def create_staff_user(username: str, password: str, role: str) -> StaffUser:
@@ -36,8 +64,7 @@ def create_staff_user(username: str, password: str, role: str) -> StaffUser:
         )
     if role not in Role.ALL:
         raise AccountError(f"The role must be one of: {', '.join(Role.ALL)}.")
-    if len(password) < PASSWORD_MIN:
-        raise AccountError(f"Passwords need at least {PASSWORD_MIN} characters.")
+    _check_password_length(password)
     if find_staff_user(name) is not None:
         raise AccountError(f"There is already a staff account called {name!r}.")
     user = StaffUser(username=name, role=role, active=True)
@@ -53,6 +80,13 @@ def find_staff_user(username: str) -> StaffUser | None:
     ).scalar_one_or_none()
 
 
+def _existing_staff_user(username: str) -> StaffUser:
+    user = find_staff_user(username)
+    if user is None:
+        raise AccountError(f"No staff account called {_normalise(username)!r}.")
+    return user
+
+
 def staff_users() -> list[StaffUser]:
     return list(db.session.execute(db.select(StaffUser).order_by(StaffUser.username)).scalars())
 
@@ -61,20 +95,49 @@ def has_staff() -> bool:
     return db.session.execute(db.select(StaffUser.id).limit(1)).first() is not None
 
 
+def _next_session_version(user: StaffUser) -> None:
+    # Computed by the database, so two changes at once both count.
+    user.session_version = StaffUser.session_version + 1
+
+
 def disable_staff_user(username: str) -> StaffUser:
-    user = find_staff_user(username)
-    if user is None:
-        raise AccountError(f"No staff account called {_normalise(username)!r}.")
+    user = _existing_staff_user(username)
     user.active = False
+    _next_session_version(user)
     db.session.commit()
     return user
 
 
-def load_staff_user(user_id: str) -> StaffUser | None:
-    if not user_id.isdigit():
+def set_staff_password(username: str, password: str) -> StaffUser:
+    """A new password; every session of the account ends, wherever it was opened."""
+    user = _existing_staff_user(username)
+    _check_password_length(password)
+    user.set_password(password)
+    _next_session_version(user)
+    db.session.commit()
+    return user
+
+
+def end_sessions(user_id: int) -> None:
+    """End every session of the account (logging out ends them all, not only this one)."""
+    db.session.execute(
+        db.update(StaffUser)
+        .where(StaffUser.id == user_id)
+        .values(session_version=StaffUser.session_version + 1)
+    )
+    db.session.commit()
+
+
+def load_staff_user(session_user_id: str) -> StaffUser | None:
+    """The active account a session's user id ("<id>:<session version>") names, or
+    None once that account's sessions have been ended."""
+    user_id, _, version = session_user_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()) or len(user_id) > 9 or len(version) > 9:
         return None
     user = db.session.get(StaffUser, int(user_id))
-    return user if user is not None and user.active else None
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
 
 
 @functools.cache
@@ -83,34 +146,74 @@ def _dummy_hash() -> str:
 
 
 def authenticate(
-    username: str, password: str, address_hash: str, max_failures: int, window_seconds: int
+    username: str, password: str, address_hash: str, limits: LoginLimits
 ) -> StaffUser | None:
-    """The active account with this password, or None. Raises TooManyFailures when the
-    account or the address has failed ``max_failures`` times within the window, before
-    even looking at the password, so guessing cannot go on at any speed."""
+    """The active account with this password, or None. Raises TooManyFailures, before
+    looking at the password, while this account and address (or this address) must wait.
+
+    Every outcome checks exactly one password hash, of the same kind, so the time taken
+    does not tell an unknown name or a disabled account from a wrong password."""
     name = _normalise(username)[:USERNAME_MAX]
-    since = utcnow() - timedelta(seconds=window_seconds)
-    by_account, by_address = _failure_counts(name, address_hash, since)
-    if by_account >= max_failures or by_address >= max_failures:
-        raise TooManyFailures()
+    attempt_id = _reserve_attempt(name, address_hash, limits)
     user = find_staff_user(name)
-    if user is None:
-        check_password_hash(_dummy_hash(), password)  # same time as a real check
-    if user is not None and user.active and user.check_password(password):
-        return user
-    db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < since))
-    db.session.add(LoginFailure(username=name, address_hash=address_hash))
+    matches = check_password_hash(user.password_hash if user else _dummy_hash(), password)
+    if user is None or not user.active or not matches:
+        return None  # the reserved attempt stays, as a failure
+    # Proven: this account's failures from this address are forgiven.
+    db.session.execute(
+        db.delete(LoginFailure).where(
+            LoginFailure.username == name, LoginFailure.address_hash == address_hash
+        )
+    )
+    db.session.execute(db.delete(LoginFailure).where(LoginFailure.id == attempt_id))
     db.session.commit()
-    return None
+    return user
 
 
-def _failure_counts(name: str, address_hash: str, since) -> tuple[int, int]:
-    recent = LoginFailure.created_at >= since
-    count = func.count(LoginFailure.id)
-    by_account = db.session.execute(
-        db.select(count).where(recent, LoginFailure.username == name)
-    ).scalar_one()
-    by_address = db.session.execute(
-        db.select(count).where(recent, LoginFailure.address_hash == address_hash)
-    ).scalar_one()
-    return by_account, by_address
+def _reserve_attempt(name: str, address_hash: str, limits: LoginLimits) -> int:
+    """Record this attempt as a failure before the password is checked, and count in the
+    same transaction, so however many guesses arrive at once, no more than the limit get
+    a password check. Returns the recorded row's id (deleted again on success)."""
+    db.session.commit()  # nothing read before may stand in for the counts below
+    _lock_address(address_hash)
+    attempt = LoginFailure(username=name, address_hash=address_hash)
+    db.session.add(attempt)
+    # On SQLite this write takes the database's write lock, held until commit, so the
+    # counts below include every attempt that got here first.
+    db.session.flush()
+    attempt_id = attempt.id
+    now = utcnow()
+    since = now - timedelta(seconds=limits.window_seconds)
+    earlier = (LoginFailure.created_at >= since, LoginFailure.id != attempt_id)
+    by_address, oldest = db.session.execute(
+        db.select(func.count(LoginFailure.id), func.min(LoginFailure.created_at)).where(
+            *earlier, LoginFailure.address_hash == address_hash
+        )
+    ).one()
+    by_pair, latest = db.session.execute(
+        db.select(func.count(LoginFailure.id), func.max(LoginFailure.created_at)).where(
+            *earlier, LoginFailure.address_hash == address_hash, LoginFailure.username == name
+        )
+    ).one()
+    wait = 0.0
+    if by_address >= limits.address_max_failures:
+        wait = (oldest + timedelta(seconds=limits.window_seconds) - now).total_seconds()
+    if by_pair >= limits.max_failures:
+        pause = limits.first_pause_seconds * 2 ** min(by_pair - limits.max_failures, 30)
+        pause = min(pause, limits.window_seconds)
+        wait = max(wait, (latest + timedelta(seconds=pause) - now).total_seconds())
+    if wait > 0:
+        db.session.rollback()  # a refused attempt is not a failure: it checked nothing
+        raise TooManyFailures(max(1, math.ceil(wait)))
+    db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < since))
+    db.session.commit()
+    return attempt_id
+
+
+def _lock_address(address_hash: str) -> None:
+    """On PostgreSQL, attempts from one address count one after another (a lock held
+    until this transaction ends). SQLite needs none: its single writer does the same."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    key = int.from_bytes(hashlib.sha256(address_hash.encode()).digest()[:8], "big", signed=True)
+    db.session.execute(db.select(func.pg_advisory_xact_lock(key)))

@@ -1,11 +1,14 @@
+import math
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.exceptions import TooManyRequests
 
 from app.anonymity import address_hash
 from app.auth import bp, services
 from app.auth.forms import LoginForm, LogoutForm
+from app.auth.sessions import end_session, start_session
 
 
 def _safe_next(target: str | None) -> str:
@@ -16,6 +19,22 @@ def _safe_next(target: str | None) -> str:
             if not target.startswith("//"):
                 return target
     return url_for("mod.queue")
+
+
+def _login_limits() -> services.LoginLimits:
+    config = current_app.config
+    return services.LoginLimits(
+        max_failures=config["LOGIN_MAX_FAILURES"],
+        address_max_failures=config["LOGIN_ADDRESS_MAX_FAILURES"],
+        window_seconds=config["LOGIN_FAILURE_WINDOW"],
+        first_pause_seconds=config["LOGIN_FIRST_PAUSE_SECONDS"],
+    )
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{math.ceil(seconds / 60)} minutes"
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -29,18 +48,16 @@ def login():
                 form.username.data,
                 form.password.data,
                 address_hash(request.remote_addr),
-                current_app.config["LOGIN_MAX_FAILURES"],
-                current_app.config["LOGIN_FAILURE_WINDOW"],
+                _login_limits(),
             )
-        except services.TooManyFailures:
-            minutes = max(1, current_app.config["LOGIN_FAILURE_WINDOW"] // 60)
-            abort(
-                429,
-                description="Too many failed logins for this account or from this network. "
-                f"Wait {minutes} minutes, then try again.",
-            )
+        except services.TooManyFailures as refused:
+            raise TooManyRequests(
+                description="Too many failed logins for this account from your network. "
+                f"Wait {_duration(refused.retry_after)}, then try again.",
+                retry_after=refused.retry_after,
+            ) from None
         if user is not None:
-            login_user(user)
+            start_session(user)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("That username and password do not match.")
     status = 400 if form.is_submitted() else 200
@@ -50,6 +67,7 @@ def login():
 @bp.post("/logout")
 def logout():
     LogoutForm()  # CSRFProtect has already checked the token
-    logout_user()
+    if current_user.is_authenticated:
+        end_session(current_user)
     flash("You are logged out.")
     return redirect(url_for("forum.index"))

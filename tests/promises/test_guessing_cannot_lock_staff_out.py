@@ -8,7 +8,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from werkzeug import security
 
 import models.staff
@@ -29,11 +29,9 @@ def _browser(app, address: str):
 def _age_failures(app, seconds: int) -> None:
     """Move every recorded failure back in time, as the clock would."""
     with app.app_context():
-        db.session.execute(
-            update(LoginFailure).values(
-                created_at=LoginFailure.created_at - timedelta(seconds=seconds)
-            )
-        )
+        # In Python: SQLite cannot subtract an interval from its stored text timestamps.
+        for failure in db.session.execute(select(LoginFailure)).scalars():
+            failure.created_at -= timedelta(seconds=seconds)
         db.session.commit()
 
 
@@ -112,10 +110,14 @@ def test_concurrent_guesses_get_no_more_tries_than_the_limit(app, hash_checks):
 
     def guess(n: int) -> None:
         start.wait()
-        answers[n] = browsers[n].post(
-            "/login",
-            data={"csrf_token": tokens[n], "username": "ada", "password": f"guess {n}"},
-        ).status_code
+        answers[n] = (
+            browsers[n]
+            .post(
+                "/login",
+                data={"csrf_token": tokens[n], "username": "ada", "password": f"guess {n}"},
+            )
+            .status_code
+        )
 
     threads = [threading.Thread(target=guess, args=(n,)) for n in range(guessers)]
     for thread in threads:
