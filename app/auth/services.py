@@ -153,7 +153,8 @@ def authenticate(
 
     Every outcome checks exactly one password hash, of the same kind, so the time taken
     does not tell an unknown name or a disabled account from a wrong password."""
-    name = _normalise(username)[:USERNAME_MAX]
+    # PostgreSQL text cannot hold a NUL; U+FFFD keeps the name unknown (no account has it).
+    name = _normalise(username.replace("\x00", "\ufffd"))[:USERNAME_MAX]
     attempt_id = _reserve_attempt(name, address_hash, limits)
     user = find_staff_user(name)
     matches = check_password_hash(user.password_hash if user else _dummy_hash(), password)

@@ -52,7 +52,7 @@ def login():
             )
         except services.TooManyFailures as refused:
             raise TooManyRequests(
-                description="Too many failed logins for this account from your network. "
+                description="Too many failed logins from your network. "
                 f"Wait {_duration(refused.retry_after)}, then try again.",
                 retry_after=refused.retry_after,
             ) from None

@@ -66,6 +66,14 @@ def test_a_disabled_account_cannot_log_in_and_its_session_ends(app, client):
     assert log_in(app.test_client()).status_code == 400
 
 
+def test_a_nul_in_the_username_is_an_ordinary_failure(app, client):
+    make_staff(app)
+    for username in ("m\x00o", "\x00"):
+        response = log_in(client, username, STAFF_PASSWORD)
+        assert response.status_code == 400
+        assert "do not match" in response.get_data(as_text=True)
+
+
 def test_login_form_needs_csrf(app, client):
     make_staff(app)
     response = client.post("/login", data={"username": "mo", "password": STAFF_PASSWORD})
