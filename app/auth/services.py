@@ -155,26 +155,25 @@ def authenticate(
     does not tell an unknown name or a disabled account from a wrong password."""
     # PostgreSQL text cannot hold a NUL; U+FFFD keeps the name unknown (no account has it).
     name = _normalise(username.replace("\x00", "\ufffd"))[:USERNAME_MAX]
-    attempt_id = _reserve_attempt(name, address_hash, limits)
+    _reserve_attempt(name, address_hash, limits)
     user = find_staff_user(name)
     matches = check_password_hash(user.password_hash if user else _dummy_hash(), password)
     if user is None or not user.active or not matches:
         return None  # the reserved attempt stays, as a failure
-    # Proven: this account's failures from this address are forgiven.
+    # Proven: this attempt and the account's earlier failures from this address go.
     db.session.execute(
         db.delete(LoginFailure).where(
             LoginFailure.username == name, LoginFailure.address_hash == address_hash
         )
     )
-    db.session.execute(db.delete(LoginFailure).where(LoginFailure.id == attempt_id))
     db.session.commit()
     return user
 
 
-def _reserve_attempt(name: str, address_hash: str, limits: LoginLimits) -> int:
+def _reserve_attempt(name: str, address_hash: str, limits: LoginLimits) -> None:
     """Record this attempt as a failure before the password is checked, and count in the
     same transaction, so however many guesses arrive at once, no more than the limit get
-    a password check. Returns the recorded row's id (deleted again on success)."""
+    a password check. A successful login deletes the row again."""
     db.session.commit()  # nothing read before may stand in for the counts below
     _lock_address(address_hash)
     attempt = LoginFailure(username=name, address_hash=address_hash)
@@ -208,7 +207,6 @@ def _reserve_attempt(name: str, address_hash: str, limits: LoginLimits) -> int:
         raise TooManyFailures(max(1, math.ceil(wait)))
     db.session.execute(db.delete(LoginFailure).where(LoginFailure.created_at < since))
     db.session.commit()
-    return attempt_id
 
 
 def _lock_address(address_hash: str) -> None:
