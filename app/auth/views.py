@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from app.anonymity import address_hash
+from app.anonymity import LOGIN_ADDRESS, address_hash
 from app.auth import bp, services
 from app.auth.forms import LoginForm, LogoutForm
 
@@ -28,7 +28,7 @@ def login():
             user = services.authenticate(
                 form.username.data,
                 form.password.data,
-                address_hash(request.remote_addr),
+                address_hash(request.remote_addr, LOGIN_ADDRESS),
                 current_app.config["LOGIN_MAX_FAILURES"],
                 current_app.config["LOGIN_FAILURE_WINDOW"],
             )
