@@ -11,7 +11,8 @@ from urllib.parse import urljoin
 
 from sqlalchemy import select
 
-from models import Ban, db, utcnow
+from app.anonymity import address_hash
+from models import Ban, Decision, Post, db, utcnow
 from tests.conftest import SCAM, remembered_token, submit
 from tests.mod.test_decisions import post_row, post_scam
 from tests.promises.forms import rendered_forms, submit_as_rendered
@@ -75,6 +76,7 @@ def test_an_address_ban_is_a_choice_and_ends_when_it_expires(app, moderator):
     assert "their connection" in page  # the choice is offered, and not ticked
     forms = [f for f in rendered_forms(page) if ("post_id", str(scam)) in f.fields]
     assert "ban_address" not in dict(forms[0].fields)
+    assert "spam" in forms[0].choices["reason"]  # the reasons render in the macro too
 
     response = decide_as_rendered(
         moderator, scam, "Ban poster", {"ban_address": "y", "address_hours": "24"}
@@ -98,6 +100,41 @@ def test_an_address_ban_is_a_choice_and_ends_when_it_expires(app, moderator):
         db.session.commit()
     assert new_thread(neighbour).status_code == 302
     assert new_thread(scammer).status_code == 403  # the poster's own ban has no end
+
+
+def test_an_address_ban_outlives_the_weekly_change_of_address_hashes(app, moderator):
+    """A connection pause is matched against this period's and last period's hashes; a
+    hash older than that no longer identifies anyone, and is not matched."""
+    scam = post_scam(browser_at(app, CAFE))
+    decide_as_rendered(moderator, scam, "Reject as spam")
+    with app.app_context():
+        decision = db.session.execute(select(Decision)).scalar_one()
+        period = timedelta(days=app.config["ADDRESS_HASH_DAYS"])
+        for age, address in ((period, CAFE), (2 * period, "192.0.2.33")):
+            then = utcnow() - age
+            db.session.add(
+                Ban(
+                    address_hash=address_hash(address, now=then),
+                    expires_at=utcnow() + timedelta(hours=1),
+                    decision_id=decision.id,
+                )
+            )
+        db.session.commit()
+    assert new_thread(browser_at(app, CAFE)).status_code == 403
+    assert new_thread(browser_at(app, "192.0.2.33")).status_code == 302
+
+
+def test_a_post_too_old_for_its_address_cannot_pause_a_connection(app, moderator):
+    scam = post_scam(browser_at(app, CAFE))
+    with app.app_context():
+        post = db.session.get(Post, scam)
+        post.created_at -= timedelta(days=2 * app.config["ADDRESS_HASH_DAYS"] + 1)
+        db.session.commit()
+    decide_as_rendered(moderator, scam, "Ban poster", {"ban_address": "y", "address_hours": "168"})
+    assert "could not be paused" in moderator.get("/mod/queue").get_data(as_text=True)
+    assert new_thread(browser_at(app, CAFE)).status_code == 302
+    with app.app_context():
+        assert db.session.execute(select(Ban.address_hash)).scalars().all() == [None]
 
 
 def test_address_ban_choices_are_checked(app, moderator):
