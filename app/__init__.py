@@ -65,22 +65,27 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(mod_bp)
     app.register_blueprint(admin_bp)
 
-    from app import cli, errors, templating
+    from app import cli, errors, privacy, templating
 
     errors.register(app)
     templating.register(app)
     cli.register(app)
+    privacy.register(app)
     app.after_request(_set_cookies_and_headers)
     return app
 
 
 def _configure_sqlite(app: Flask) -> None:
-    """WAL and a busy timeout let several workers write one SQLite file safely."""
+    """WAL and a busy timeout let several workers write one SQLite file safely; the
+    file is the whole forum, so only its owner may read it."""
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
     from sqlalchemy import event
 
+    from app.privacy import keep_sqlite_private
+
     with app.app_context():
+        keep_sqlite_private(db.engine.url.database)
 
         @event.listens_for(db.engine, "connect")
         def _on_connect(dbapi_connection, _record):

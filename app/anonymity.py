@@ -8,6 +8,7 @@ about another.
 import hashlib
 import hmac
 import secrets
+from datetime import UTC, datetime
 
 from flask import current_app, request
 
@@ -42,12 +43,56 @@ def keyed_hash(purpose: str, value: str) -> str:
     return hmac.new(_key(purpose), value.encode(), hashlib.sha256).hexdigest()
 
 
-def address_hash(remote_addr: str | None) -> str:
-    return keyed_hash("address", remote_addr or "unknown")
+# What an address hash is for. Each has its own key, so a report, a failed staff login
+# and a post from one connection cannot be linked by their hashes.
+POSTING_ADDRESS = "address"  # posts, address bans
+REPORTING_ADDRESS = "report-address"
+LOGIN_ADDRESS = "login-address"
+LIMIT_ADDRESS = "rate-limit"
+
+
+def address_period(now: datetime | None = None) -> int:
+    """The number of the current ADDRESS_HASH_DAYS-long period since 1970: the same in
+    every worker and server, so they all hash one address alike."""
+    now = now or datetime.now(UTC).replace(tzinfo=None)
+    seconds = current_app.config["ADDRESS_HASH_DAYS"] * 86400
+    return int(now.replace(tzinfo=UTC).timestamp() // seconds)
+
+
+def address_hash(
+    remote_addr: str | None, purpose: str = POSTING_ADDRESS, now: datetime | None = None
+) -> str:
+    """A keyed hash of a client address whose key changes every period: one address gives
+    unrelated hashes in different periods, so old rows cannot be linked to new ones."""
+    return _address_hash(remote_addr, purpose, address_period(now))
+
+
+def _address_hash(remote_addr: str | None, purpose: str, period: int) -> str:
+    return keyed_hash(f"{purpose}@{period}", remote_addr or "unknown")
+
+
+def recent_address_hashes(remote_addr: str | None, purpose: str = POSTING_ADDRESS) -> list[str]:
+    """This address's hash in this period and the one before: what an address ban, made
+    from a post's stored hash, is matched against."""
+    period = address_period()
+    return [_address_hash(remote_addr, purpose, p) for p in (period, period - 1)]
+
+
+def address_hash_valid_until(hashed_at: datetime) -> datetime:
+    """When a hash made at ``hashed_at`` stops matching this address: the end of the
+    period after its own (see ``recent_address_hashes``)."""
+    seconds = current_app.config["ADDRESS_HASH_DAYS"] * 86400
+    end = (address_period(hashed_at) + 2) * seconds
+    return datetime.fromtimestamp(end, UTC).replace(tzinfo=None)
 
 
 def poster_hash(poster_key: str) -> str:
     return keyed_hash("poster", poster_key)
+
+
+def reporter_hash(poster_key: str) -> str:
+    # Not the poster hash: a report must not point at its reporter's own posts.
+    return keyed_hash("reporter", poster_key)
 
 
 def new_poster_key() -> str:

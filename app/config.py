@@ -69,6 +69,13 @@ def _int(name: str, default: int) -> int:
     return _number(name, default, int, "a whole number")
 
 
+def _days(name: str, default: int) -> int:
+    days = _int(name, default)
+    if days < 1:
+        raise ConfigError(f"{name} must be at least 1 (days), not {days}")
+    return days
+
+
 def _float(name: str, default: float) -> float:
     return _number(name, default, float, "a number")
 
@@ -111,6 +118,10 @@ def load_config(instance_path: Path) -> dict:
         "TRUSTED_PROXIES": _int("TRUSTED_PROXIES", 0),
         "HOLD_THRESHOLD": _float("HOLD_THRESHOLD", 0.5),
         "REJECT_THRESHOLD": _float("REJECT_THRESHOLD", 1.01),
+        # Address hashes are keyed afresh every ADDRESS_HASH_DAYS, and deleted from rows
+        # older than ADDRESS_RETENTION_DAYS (app/privacy.py; README, "Privacy").
+        "ADDRESS_HASH_DAYS": _days("ADDRESS_HASH_DAYS", 7),
+        "ADDRESS_RETENTION_DAYS": _days("ADDRESS_RETENTION_DAYS", 30),
         # Reports from this many different readers hide a post until a moderator looks.
         "REPORT_HIDE_THRESHOLD": _int("REPORT_HIDE_THRESHOLD", 3),
         "MOD_QUEUE_PAGE_SIZE": _int("MOD_QUEUE_PAGE_SIZE", 50),

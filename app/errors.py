@@ -26,7 +26,7 @@ RESENT_HIDDEN = ("token", "reason", "confirm")
 RETRY_AFTER_SECONDS = 30
 
 
-def _unsent_text() -> dict[str, str]:
+def unsent_text() -> dict[str, str]:
     """What the person was trying to post, so an error never costs them their words."""
     if request.method != "POST" or request.content_length is None:
         return {}
@@ -42,7 +42,7 @@ def _unsent_text() -> dict[str, str]:
 
 def _resendable() -> tuple[dict[str, str], dict[str, str]]:
     """The posted form again (text fields, hidden fields), for a "try again" button."""
-    if not _unsent_text():
+    if not unsent_text():
         return {}, {}
     form = request.form
     return (
@@ -59,7 +59,7 @@ def _render(code: int, message: str | None, title: str | None = None):
             code=code,
             title=title or TITLES.get(code, "Something went wrong"),
             message=message,
-            unsent=_unsent_text() if code in (400, 403, 429) else {},
+            unsent=unsent_text() if code in (400, 403, 429) else {},
             resend_text=resend_text,
             resend_hidden=resend_hidden,
         ),

@@ -6,13 +6,13 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf import CSRFProtect
 
-from app.anonymity import address_hash
+from app.anonymity import LIMIT_ADDRESS, address_hash
 
 csrf = CSRFProtect()
 # Batch mode lets later migrations alter columns on SQLite too.
 migrate = Migrate(render_as_batch=True)
 # Keyed by a hash of the client address, so no raw IP reaches the limiter's storage.
-limiter = Limiter(key_func=lambda: address_hash(request.remote_addr))
+limiter = Limiter(key_func=lambda: address_hash(request.remote_addr, LIMIT_ADDRESS))
 
 # Only staff log in; anonymous posters never have an account.
 login_manager = LoginManager()

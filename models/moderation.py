@@ -67,7 +67,11 @@ class Report(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    # Keyed hashes, each with its own key: of the reader's browser (never equal to their
+    # poster hash) and of their address in that period ('' is never stored; NULL once
+    # purged). A post is hidden only by enough different browsers AND addresses.
     reporter_hash: Mapped[str] = mapped_column(String(64))
+    address_hash: Mapped[str | None] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(32))
     details: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -76,6 +80,10 @@ class Report(db.Model):
 
 
 class Ban(db.Model):
+    """Either a poster's ban (``poster_hash``; until lifted) or an address ban
+    (``address_hash``; a moderator's explicit choice, always with an ``expires_at``, as it
+    stops everyone who shares that connection)."""
+
     __tablename__ = "bans"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -84,6 +92,7 @@ class Ban(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), index=True)
     lifted_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]
 
 
 class Appeal(db.Model):

@@ -17,6 +17,12 @@ def test_numbers_are_read_from_the_environment(monkeypatch, tmp_path):
     [
         ("POSTS_PER_PAGE", "twelve", "POSTS_PER_PAGE must be a whole number, not 'twelve'"),
         ("HOLD_THRESHOLD", "high", "HOLD_THRESHOLD must be a number, not 'high'"),
+        ("ADDRESS_HASH_DAYS", "0", "ADDRESS_HASH_DAYS must be at least 1 (days), not 0"),
+        (
+            "ADDRESS_RETENTION_DAYS",
+            "-3",
+            "ADDRESS_RETENTION_DAYS must be at least 1 (days), not -3",
+        ),
     ],
 )
 def test_a_bad_number_is_refused_by_name(monkeypatch, tmp_path, name, value, message):

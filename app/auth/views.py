@@ -5,7 +5,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user
 from werkzeug.exceptions import TooManyRequests
 
-from app.anonymity import address_hash
+from app.anonymity import LOGIN_ADDRESS, address_hash
 from app.auth import bp, services
 from app.auth.forms import LoginForm, LogoutForm
 from app.auth.sessions import end_session, start_session
@@ -47,7 +47,7 @@ def login():
             user = services.authenticate(
                 form.username.data,
                 form.password.data,
-                address_hash(request.remote_addr),
+                address_hash(request.remote_addr, LOGIN_ADDRESS),
                 _login_limits(),
             )
         except services.TooManyFailures as refused:

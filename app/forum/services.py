@@ -315,16 +315,29 @@ def store_contacts(post: Post, contacts: list[str]) -> None:
         post.contacts.append(PostContact(kind=kind, value=value))
 
 
-def active_ban(hashed_poster: str, hashed_address: str) -> Ban | None:
-    """The ban that stops this poster or this address from writing, if any."""
+def active_ban(hashed_poster: str, hashed_addresses: list[str]) -> Ban | None:
+    """The ban that stops this poster, or (until it expires) this address, from writing.
+    A poster's ban comes first: it is the one its poster can appeal."""
     return db.session.execute(
         db.select(Ban)
         .where(
             Ban.lifted_at.is_(None),
-            or_(Ban.poster_hash == hashed_poster, Ban.address_hash == hashed_address),
+            or_(Ban.expires_at.is_(None), Ban.expires_at > utcnow()),
+            or_(Ban.poster_hash == hashed_poster, Ban.address_hash.in_(hashed_addresses)),
         )
+        .order_by(Ban.poster_hash.is_(None), Ban.id)
         .limit(1)
     ).scalar_one_or_none()
+
+
+def banned_for(ban: Ban) -> Post | None:
+    """The post whose ban this is, for its author to appeal; None once deleted."""
+    post = db.session.execute(
+        db.select(Post)
+        .join(Decision, Decision.post_id == Post.id)
+        .where(Decision.id == ban.decision_id)
+    ).scalar_one_or_none()
+    return post if post is not None and post.status != PostStatus.DELETED else None
 
 
 def has_open_reports(post: Post) -> bool:
@@ -337,17 +350,29 @@ def has_open_reports(post: Post) -> bool:
 
 
 def report_post(
-    post: Post, reporter_hash: str, reason: str, details: str, hide_threshold: int
+    post: Post,
+    reporter_hash: str,
+    reporter_address: str,
+    reason: str,
+    details: str,
+    hide_threshold: int,
 ) -> bool:
     """Record a reader's report. False if this reader already reported the post.
-    Reports from ``hide_threshold`` different readers hide it until a moderator looks."""
+    Reports from ``hide_threshold`` different readers on as many different addresses
+    hide it until a moderator looks: new browsers on one connection count once."""
     already = db.session.execute(
         db.select(Report.id).where(Report.post_id == post.id, Report.reporter_hash == reporter_hash)
     ).first()
     if already:
         return False
     db.session.add(
-        Report(post_id=post.id, reporter_hash=reporter_hash, reason=reason, details=details)
+        Report(
+            post_id=post.id,
+            reporter_hash=reporter_hash,
+            address_hash=reporter_address,
+            reason=reason,
+            details=details,
+        )
     )
     post.awaiting_review = True
     try:
@@ -355,12 +380,13 @@ def report_post(
     except IntegrityError:  # the same reader, twice at once
         db.session.rollback()
         return False
-    reporters = db.session.execute(
-        db.select(func.count(func.distinct(Report.reporter_hash))).where(
-            Report.post_id == post.id, Report.decision_id.is_(None)
-        )
-    ).scalar_one()
-    if reporters >= hide_threshold and post.status == PostStatus.PUBLISHED:
+    readers, addresses = db.session.execute(
+        db.select(
+            func.count(func.distinct(Report.reporter_hash)),
+            func.count(func.distinct(Report.address_hash)),
+        ).where(Report.post_id == post.id, Report.decision_id.is_(None))
+    ).one()
+    if min(readers, addresses) >= hide_threshold and post.status == PostStatus.PUBLISHED:
         post.status = PostStatus.HIDDEN
         if post.is_opening:
             post.thread.status = post.status

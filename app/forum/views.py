@@ -12,12 +12,17 @@ from flask import (
 from werkzeug.exceptions import Forbidden
 
 from app.anonymity import (
+    LIMIT_ADDRESS,
+    REPORTING_ADDRESS,
     address_hash,
     current_poster_key,
     new_poster_key,
     poster_hash,
+    recent_address_hashes,
     remembered_tokens,
+    reporter_hash,
 )
+from app.errors import unsent_text
 from app.extensions import limiter
 from app.forum import bp, services
 from app.forum.forms import (
@@ -39,11 +44,24 @@ ROW_ID = f"int(max={services.MAX_ROW_ID})"
 
 
 class PostingBanned(Forbidden):
-    title = "You can no longer post on Mend"
-    description = (
-        "A moderator has stopped this browser or network from posting, after posts that "
-        "broke Mend's rules. You can still read. Your text was not posted; it is below."
-    )
+    """A ban stops this post; the page says which kind and what the person can do."""
+
+    def __init__(self, ban=None):
+        super().__init__()
+        self.ban = ban
+
+
+@bp.errorhandler(PostingBanned)
+def _posting_banned(error: PostingBanned):
+    ban = error.ban
+    by_address = ban is not None and ban.poster_hash is None
+    return render_template(
+        "forum/banned.html",
+        by_address=by_address,
+        until=ban.expires_at if by_address else None,
+        appeal_post=None if ban is None or by_address else services.banned_for(ban),
+        unsent=unsent_text(),
+    ), 403
 
 
 def _poster() -> services.Poster:
@@ -56,13 +74,15 @@ def _poster() -> services.Poster:
 
 def _ensure_not_banned(poster: services.Poster) -> None:
     """Checked before screening, so a banned poster's text is never stored."""
-    if services.active_ban(poster_hash(poster.key), poster.address_hash) is not None:
-        raise PostingBanned()
+    addresses = recent_address_hashes(request.remote_addr)
+    ban = services.active_ban(poster_hash(poster.key), addresses)
+    if ban is not None:
+        raise PostingBanned(ban)
 
 
 def _poster_limit_key() -> str:
     key = current_poster_key()
-    return poster_hash(key) if key else address_hash(request.remote_addr)
+    return poster_hash(key) if key else address_hash(request.remote_addr, LIMIT_ADDRESS)
 
 
 def _post_rate_limit() -> str:
@@ -291,7 +311,8 @@ def report(post_id: int):
         _ensure_not_banned(poster)
         recorded = services.report_post(
             post,
-            poster_hash(poster.key),
+            reporter_hash(poster.key),
+            address_hash(request.remote_addr, REPORTING_ADDRESS),
             form.reason.data,
             form.details.data or "",
             current_app.config["REPORT_HIDE_THRESHOLD"],

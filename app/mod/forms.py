@@ -1,11 +1,17 @@
+from datetime import timedelta
+
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField
+from wtforms import BooleanField, HiddenField, StringField
 from wtforms.validators import AnyOf, Length, Optional
 
 from app.reasons import DECISION_REASONS
 from models import Decision
 
 NOTE_MAX = 500
+# How long a moderator may pause new posts from a banned poster's connection. Everyone
+# behind it (a café's Wi-Fi, a carrier's NAT) is stopped too, so it is short, and never
+# longer than Mend keeps the address hash it matches (ADDRESS_HASH_DAYS, and the next).
+ADDRESS_BAN_HOURS = {"24": "1 day", "72": "3 days", "168": "7 days"}
 
 
 def _note_field():
@@ -16,7 +22,20 @@ def _note_field():
     )
 
 
-class DecisionForm(FlaskForm):
+class _BanForm(FlaskForm):
+    """A ban is by poster; pausing the poster's connection too is an explicit choice."""
+
+    ban_address = BooleanField()
+    address_hours = StringField(validators=[Optional(), AnyOf(tuple(ADDRESS_BAN_HOURS))])
+
+    @property
+    def address_ban(self) -> timedelta | None:
+        if not self.ban_address.data:
+            return None
+        return timedelta(hours=int(self.address_hours.data or next(iter(ADDRESS_BAN_HOURS))))
+
+
+class DecisionForm(_BanForm):
     """One action for one post or many: the post ids come as repeated ``post_id``."""
 
     action = StringField(validators=[AnyOf(("approve", "reject", "remove", "ban"))])
@@ -24,7 +43,7 @@ class DecisionForm(FlaskForm):
     note = _note_field()
 
 
-class CampaignForm(FlaskForm):
+class CampaignForm(_BanForm):
     contact = HiddenField(validators=[Length(min=3, max=300)])
     note = _note_field()
 

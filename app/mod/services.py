@@ -6,9 +6,11 @@ label and the judged text) training data for the next model.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, tuple_
 
+from app.anonymity import address_hash_valid_until
 from app.forum.services import refresh_thread_stats
 from models import (
     Appeal,
@@ -54,6 +56,11 @@ class QueueEntry:
     report_reasons: Counter = field(default_factory=Counter)
     contacts: list[tuple[str, str, int]] = field(default_factory=list)  # kind, value, others
     appeal: Appeal | None = None
+
+    @property
+    def report_connections(self) -> int:
+        """How many different connections the reports came from (purged ones unknown)."""
+        return len({r.address_hash for r in self.reports if r.address_hash})
 
     @property
     def rule_reasons(self) -> list[dict]:
@@ -178,6 +185,11 @@ class Outcome:
     decided: int = 0
     skipped: int = 0
     banned: int = 0
+    # Connections paused (address bans), the latest end among them, and the posts too
+    # old for one: Mend no longer knows their address.
+    paused: int = 0
+    paused_until: datetime | None = None
+    too_old_to_pause: int = 0
 
 
 def decide(
@@ -186,9 +198,11 @@ def decide(
     action: str,
     note: str | None = None,
     reason: str | None = None,
+    address_ban: timedelta | None = None,
 ) -> Outcome:
     """Apply one action to the waiting posts among ``post_ids``. Posts someone else has
-    decided meanwhile are skipped, not decided twice."""
+    decided meanwhile are skipped, not decided twice. A ban with ``address_ban`` also
+    pauses new posts from each banned post's connection for that long."""
     if action not in DECIDING_ACTIONS:
         raise ValueError(action)
     outcome = Outcome()
@@ -203,7 +217,7 @@ def decide(
         if not post.awaiting_review or post.status == PostStatus.DELETED:
             outcome.skipped += 1
             continue
-        _apply(moderator, post, action, note, reason, outcome, touched)
+        _apply(moderator, post, action, note, reason, outcome, touched, address_ban=address_ban)
     _finish(touched)
     return outcome
 
@@ -217,6 +231,7 @@ def _apply(
     outcome: Outcome,
     touched: set[Thread],
     caused_by: Decision | None = None,
+    address_ban: timedelta | None = None,
 ) -> Decision:
     new_status, label = EFFECTS[action]
     decision = Decision(
@@ -272,6 +287,10 @@ def _apply(
     outcome.decided += 1
     if action == Decision.BAN:
         _ban_poster(moderator, post, decision, outcome, touched)
+        if address_ban is not None:
+            _ban_address(post, decision, outcome, address_ban)
+    elif action == Decision.APPROVE:
+        _lift_bans_for(post)
     return decision
 
 
@@ -287,13 +306,8 @@ def _ban_poster(
         db.select(Ban.id).where(Ban.lifted_at.is_(None), Ban.poster_hash == post.poster_hash)
     ).first()
     if already is None:
-        db.session.add(
-            Ban(
-                poster_hash=post.poster_hash,
-                address_hash=post.address_hash,
-                decision_id=decision.id,
-            )
-        )
+        # The poster's browser only: others on their connection are not theirs to lose.
+        db.session.add(Ban(poster_hash=post.poster_hash, decision_id=decision.id))
         outcome.banned += 1
     others = db.session.execute(
         db.select(Post).where(
@@ -305,6 +319,32 @@ def _ban_poster(
     ).scalars()
     for other in list(others):
         _apply(moderator, other, Decision.REJECT, BANNED_NOTE, "spam", outcome, touched, decision)
+
+
+def _ban_address(post: Post, decision: Decision, outcome: Outcome, length: timedelta) -> None:
+    """Pause new posts from the post's connection, whoever is behind it, for ``length``,
+    or less: the post's address hash matches only until its key has rotated twice."""
+    now = utcnow()
+    until = min(now + length, address_hash_valid_until(post.created_at))
+    if not post.address_hash or until <= now:
+        outcome.too_old_to_pause += 1
+        return
+    db.session.add(Ban(address_hash=post.address_hash, expires_at=until, decision_id=decision.id))
+    outcome.paused += 1
+    outcome.paused_until = max(until, outcome.paused_until or until)
+
+
+def _lift_bans_for(post: Post) -> None:
+    """A moderator now publishes a post its author was banned for (an appeal granted,
+    say): the ban goes with the decision it rested on."""
+    ban_decisions = db.select(Decision.id).where(
+        Decision.post_id == post.id, Decision.action == Decision.BAN
+    )
+    db.session.execute(
+        db.update(Ban)
+        .where(Ban.decision_id.in_(ban_decisions), Ban.lifted_at.is_(None))
+        .values(lifted_at=utcnow())
+    )
 
 
 def _finish(threads: set[Thread]) -> None:
@@ -335,8 +375,15 @@ def campaign_posts(kind: str, value: str) -> list[tuple[Post, Thread]]:
     )
 
 
-def reject_campaign(moderator: StaffUser, kind: str, value: str, note: str | None) -> Outcome:
-    """Reject every post that carries this contact and ban everyone who posted one."""
+def reject_campaign(
+    moderator: StaffUser,
+    kind: str,
+    value: str,
+    note: str | None,
+    address_ban: timedelta | None = None,
+) -> Outcome:
+    """Reject every post that carries this contact and ban everyone who posted one (and,
+    with ``address_ban``, pause their connections for that long)."""
     outcome = Outcome()
     touched: set[Thread] = set()
     banned_posters: set[str] = set()
@@ -347,7 +394,7 @@ def reject_campaign(moderator: StaffUser, kind: str, value: str, note: str | Non
             outcome.skipped += 1
             continue
         action = Decision.REJECT if post.poster_hash in banned_posters else Decision.BAN
-        _apply(moderator, post, action, note, "spam", outcome, touched)
+        _apply(moderator, post, action, note, "spam", outcome, touched, address_ban=address_ban)
         banned_posters.add(post.poster_hash)
     _finish(touched)
     return outcome

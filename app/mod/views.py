@@ -3,7 +3,14 @@ from flask_login import current_user
 
 from app.admin.services import recent_events
 from app.mod import bp, services
-from app.mod.forms import LOG_ACTIONS, CampaignForm, CareSeenForm, DecisionForm, ReverseForm
+from app.mod.forms import (
+    ADDRESS_BAN_HOURS,
+    LOG_ACTIONS,
+    CampaignForm,
+    CareSeenForm,
+    DecisionForm,
+    ReverseForm,
+)
 from app.reasons import DECISION_REASONS, REPORT_REASONS
 
 MAX_IDS = 1000
@@ -71,6 +78,7 @@ def queue():
         form=DecisionForm(),
         report_reasons=REPORT_REASONS,
         decision_reasons=DECISION_REASONS,
+        address_ban_hours=ADDRESS_BAN_HOURS,
     )
 
 
@@ -80,15 +88,34 @@ def decide():
     if not form.validate_on_submit():
         abort(400, description="That action was not understood. Nothing was changed.")
     post_ids = _post_ids()
+    action = form.action.data
     outcome = services.decide(
-        current_user, post_ids, form.action.data, form.note.data, form.reason.data or None
+        current_user,
+        post_ids,
+        action,
+        form.note.data,
+        form.reason.data or None,
+        address_ban=form.address_ban if action == "ban" else None,
     )
     message = f"{outcome.decided} post{'s' if outcome.decided != 1 else ''} "
-    message += DONE_WORDS[form.action.data] + "."
+    message += DONE_WORDS[action] + "."
     if outcome.skipped:
         message += f" {outcome.skipped} had already been decided and were left as they were."
-    flash(message)
+    flash(message + _paused_words(outcome))
     return _back_to_queue()
+
+
+def _paused_words(outcome: services.Outcome) -> str:
+    words = ""
+    if outcome.paused:
+        until = outcome.paused_until
+        words += f" New posts from their connection are paused until {until:%d %b %H:%M} UTC."
+    if outcome.too_old_to_pause:
+        words += (
+            f" {outcome.too_old_to_pause} connection(s) could not be paused: Mend no longer"
+            " keeps where those posts came from."
+        )
+    return words
 
 
 @bp.get("/campaign")
@@ -98,7 +125,13 @@ def campaign():
         abort(400, description="That contact link is broken.")
     posts = services.campaign_posts(*contact)
     form = CampaignForm(contact=f"{contact[0]}:{contact[1]}")
-    return render_template("mod/campaign.html", contact=contact, posts=posts, form=form)
+    return render_template(
+        "mod/campaign.html",
+        contact=contact,
+        posts=posts,
+        form=form,
+        address_ban_hours=ADDRESS_BAN_HOURS,
+    )
 
 
 @bp.post("/campaign")
@@ -107,10 +140,10 @@ def reject_campaign():
     contact = services.parse_contact(form.contact.data) if form.validate_on_submit() else None
     if contact is None:
         abort(400, description="That action was not understood. Nothing was changed.")
-    outcome = services.reject_campaign(current_user, *contact, form.note.data)
+    outcome = services.reject_campaign(current_user, *contact, form.note.data, form.address_ban)
     flash(
         f"Campaign {contact[0]} {contact[1]}: {outcome.decided} posts rejected, "
-        f"{outcome.banned} posters banned."
+        f"{outcome.banned} posters banned." + _paused_words(outcome)
     )
     return redirect(url_for("mod.queue"))
 

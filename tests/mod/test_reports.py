@@ -16,6 +16,8 @@ def test_three_reports_hide_a_post_until_a_moderator_approves_it(app, client, mo
     submit(client, "/new", {"title": "Angry thread", "body": "You are all pathetic."})
     assert "Report" in app.test_client().get("/t/1").get_data(as_text=True)
     readers = [app.test_client() for _ in range(3)]
+    for n, reader in enumerate(readers):  # three people, on three connections
+        reader.environ_base["REMOTE_ADDR"] = f"192.0.2.{n + 1}"
 
     assert report(readers[0], 1, "abuse", "rude to everyone").status_code == 302
     assert report(readers[0], 1, "abuse").status_code == 302  # twice counts once
