@@ -7,6 +7,7 @@ import time
 import pytest
 
 from moderation.normalize import normalize
+from moderation.rule_check import try_rule
 from moderation.rules import DEFAULT_RULES, RULE_KINDS, Rule, RuleEngine, compile_rule
 
 RULE_IDS = [rule.name for rule in DEFAULT_RULES]
@@ -137,6 +138,20 @@ def _timed(function, argument) -> float:
     start = time.perf_counter()
     function(argument)
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("pattern", [r"a.{0,800}c", r"a[ab]{0,1000}c", r"(?:a.{0,280}b){3}c"])
+def test_a_rule_costly_on_long_posts_is_refused_before_it_is_saved(pattern):
+    # Linear, but hundreds of live match attempts per character: seconds per long post.
+    with pytest.raises(ValueError, match="counted"):
+        try_rule(Rule("costly", "scam", pattern, 1.0, "d"), ["a short post"])
+
+
+def test_every_built_in_rule_passes_the_admin_checks():
+    # An admin who edits only a built-in rule's weight must be able to save it.
+    plain = ["Another hard week without him.", "We planted tulips every spring."]
+    for rule in DEFAULT_RULES:
+        try_rule(rule, plain)
 
 
 def test_word_classes_cover_every_script_as_before():
