@@ -41,8 +41,8 @@ MAX_PATTERN_LENGTH = 4000
 # RE2's compiled program size (about one instruction per character a pattern can
 # match). Matching time is linear in the text, times at worst this size (when RE2 falls
 # back from its DFA to simulating the program), so a huge counted repeat like
-# "a.{0,900}b" is refused: at this cap the worst pattern costs about 1 s on a post of
-# the maximum length, typical ones well under 1 ms. The largest built-in is near 5,500.
+# "a.{0,900}b" is refused here; the admins' rule check (``rule_check``) also times a
+# pattern on long texts. The largest built-in is near 5,500.
 MAX_PROGRAM_SIZE = 8_000
 
 # Python's \w is Unicode-aware (letters and digits of every script), RE2's is ASCII
