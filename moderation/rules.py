@@ -26,17 +26,11 @@ Kinds:
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-try:  # the standard library's own regex parser; named sre_parse before Python 3.11
-    from re import _constants as _sre
-    from re import _parser as _sre_parser
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre
-    import sre_parse as _sre_parser
+import re2
 
 RuleKind = Literal["contact", "scam", "offer", "warning", "care"]
 RULE_KINDS: tuple[str, ...] = ("contact", "scam", "offer", "warning", "care")
@@ -44,12 +38,25 @@ RULE_KINDS: tuple[str, ...] = ("contact", "scam", "offer", "warning", "care")
 # A rule fires at most this many matches into a verdict: enough to show a moderator.
 MAX_MATCHES = 5
 MAX_PATTERN_LENGTH = 4000
+# RE2's compiled program size (about one instruction per character a pattern can
+# match). Matching time is linear in the text, times at worst this size (when RE2 falls
+# back from its DFA to simulating the program), so a huge counted repeat like
+# "a.{0,900}b" is refused here; the admins' rule check (``rule_check``) also times a
+# pattern on long texts. The largest built-in is near 5,500.
+MAX_PROGRAM_SIZE = 8_000
 
-# The textbook catastrophic-backtracking shape: a repeated group whose only content is
-# itself repeated, e.g. "(a+)+", "(\w*)*", "([a-z]+)+". Not a complete safety proof
-# (none exists for backtracking regexes), but it stops the common mistake in an
-# admin-typed rule; posts are also length-limited by the forum.
-_NESTED_QUANTIFIER = re.compile(r"\((?:\?:)?(?:\\.|\[[^\]]*\]|[^()\\])[+*]\)(?:[+*]|\{\d*,\d*\})")
+# Python's \w is Unicode-aware (letters and digits of every script), RE2's is ASCII
+# only; these keep admin patterns meaning what they meant under Python's engine. \d and
+# \s need no change: normalised text has only ASCII digits and ASCII whitespace.
+_WORD = r"\p{L}\p{N}_"
+_CLASS_ESCAPES = {"w": f"[{_WORD}]", "W": f"[^{_WORD}]"}
+_IN_CLASS_ESCAPES = {"w": _WORD}
+
+_UNSUPPORTED_HINT = (
+    "rules run on a linear-time engine (RE2), which has no backreferences (\\1), "
+    "lookarounds ((?=...), (?!...), (?<=...), (?<!...)), atomic groups or possessive "
+    "repeats, and allows counted repeats up to {1000}"
+)
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,12 @@ class RuleHit:
     matches: list[str] = field(default_factory=list)
 
 
-def compile_rule(rule: Rule) -> re.Pattern[str]:
-    """Compile a rule's pattern, or raise ValueError saying what is wrong with it."""
+def compile_rule(rule: Rule) -> Any:
+    """Compile a rule's pattern with RE2, or raise ValueError saying what is wrong.
+
+    RE2 matches in time linear in the text whatever the pattern, so no pattern an admin
+    types can make one post take minutes; what it cannot do (backreferences,
+    lookarounds) it refuses here, with its reason."""
     if rule.kind not in RULE_KINDS:
         raise ValueError(f"rule {rule.name!r}: unknown kind {rule.kind!r}; use one of {RULE_KINDS}")
     if not isinstance(rule.weight, int | float) or not math.isfinite(rule.weight):
@@ -84,15 +95,29 @@ def compile_rule(rule: Rule) -> re.Pattern[str]:
         raise ValueError(f"rule {rule.name!r}: pattern is empty")
     if len(rule.pattern) > MAX_PATTERN_LENGTH:
         raise ValueError(f"rule {rule.name!r}: pattern longer than {MAX_PATTERN_LENGTH} characters")
-    if _NESTED_QUANTIFIER.search(rule.pattern):
+    if "\x00" in rule.pattern:
+        # Normalised text never holds one, and a database column cannot store it.
         raise ValueError(
-            f"rule {rule.name!r}: a repeated group contains a repetition (like '(a+)+'), "
-            "which can make matching take forever; rewrite it without the nesting"
+            f"rule {rule.name!r}: pattern contains a NUL character, which no post can "
+            "contain; remove it"
         )
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = not _case_insensitive(rule.pattern)
     try:
-        compiled = re.compile(rule.pattern, _flags_for(rule.pattern))
-    except re.error as exc:
-        raise ValueError(f"rule {rule.name!r}: invalid regular expression: {exc}") from exc
+        compiled = re2.compile(unicode_classes(rule.pattern), options)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else "unknown error"
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise ValueError(
+            f"rule {rule.name!r}: invalid regular expression: {reason}; {_UNSUPPORTED_HINT}"
+        ) from exc
+    if compiled.programsize > MAX_PROGRAM_SIZE:
+        raise ValueError(
+            f"rule {rule.name!r}: pattern is too large once compiled; use smaller counted "
+            "repeats (like {0,40} rather than {0,900})"
+        )
     if compiled.search(""):
         raise ValueError(
             f"rule {rule.name!r}: pattern matches empty text, so it would fire on every post"
@@ -100,36 +125,78 @@ def compile_rule(rule: Rule) -> re.Pattern[str]:
     return compiled
 
 
-def _flags_for(pattern: str) -> int:
-    # Screening text is case-folded, so lower-case patterns need no IGNORECASE, which
-    # makes Python's regex engine two to three times slower. A pattern an admin typed
-    # with capitals gets it, so "Dr" still matches.
-    without_escapes = re.sub(r"\\.", "", pattern)
-    return re.IGNORECASE if any(ch.isupper() for ch in without_escapes) else 0
+def _case_insensitive(pattern: str) -> bool:
+    # Screening text is case-folded, so patterns are written in lower case; one an
+    # admin typed with capitals ("Dr") is matched ignoring case, so it still fires.
+    without_escapes = []
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        else:
+            without_escapes.append(ch)
+    return any(ch.isupper() for ch in without_escapes)
+
+
+def unicode_classes(pattern: str) -> str:
+    """``pattern`` with \\w and \\W spelled as Unicode classes for RE2 (see _WORD).
+
+    Only escapes are touched; inside a character class, \\w becomes its members (a
+    negated \\W there keeps RE2's ASCII meaning: a class cannot hold a complement)."""
+    out: list[str] = []
+    in_class = False
+    class_body = -1  # index where the current class's members start
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            escape = pattern[i + 1]
+            if escape == "Q":  # RE2's literal text: copied as is, up to \E
+                end = pattern.find("\\E", i + 2)
+                end = n if end == -1 else end + 2
+                out.append(pattern[i:end])
+                i = end
+                continue
+            table = _IN_CLASS_ESCAPES if in_class else _CLASS_ESCAPES
+            out.append(table.get(escape, pattern[i : i + 2]))
+            i += 2
+            continue
+        if in_class:
+            if ch == "]" and i > class_body:
+                in_class = False
+            elif pattern.startswith("[:", i):  # a POSIX class like [:alpha:]
+                end = pattern.find(":]", i + 2)
+                if end != -1:
+                    out.append(pattern[i : end + 2])
+                    i = end + 2
+                    continue
+        elif ch == "[":
+            in_class = True
+            class_body = i + 2 if pattern.startswith("^", i + 1) else i + 1
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 @dataclass(frozen=True)
 class _CompiledRule:
     rule: Rule
-    pattern: re.Pattern[str]
-    # Every match contains one of these strings (None: unknown).
-    required: tuple[str, ...] | None
-    # Every match starts with one of these strings (None: unknown).
-    starts: tuple[str, ...] | None
+    pattern: Any  # a compiled RE2 pattern
+    # The groups named "hit..." (in order): RE2 has no lookarounds, so a pattern
+    # matches the context it needs and names the part a moderator should see.
+    hit_groups: tuple[int, ...] = ()
 
 
 class RuleEngine:
     """Runs a list of rules (built-in or admin-edited) over normalised text.
 
-    Python's regex engine tries a complex pattern at every position of the text, which
-    adds up to milliseconds on a long post. Two shortcuts, both exact, read from each
-    parsed pattern: a rule whose matches must contain one of a few literal strings is
-    skipped when none occurs (a substring test is cheap), and a rule whose matches must
-    start with one is only tried where such a string occurs.
+    Every pattern runs on RE2, whose matching time is linear in the length of the text
+    for any pattern, so screening one post is bounded by its length and the number of
+    rules, whatever the rules are. The text is encoded to UTF-8 once per post and every
+    rule searches those bytes.
     """
-
-    # Above this many candidate starts, a plain scan is cheaper than trying each.
-    _MAX_CANDIDATE_STARTS = 150
 
     def __init__(self, rules: list[Rule] | tuple[Rule, ...]):
         names = [rule.name for rule in rules]
@@ -141,230 +208,36 @@ class RuleEngine:
         for rule in rules:
             if rule.enabled:
                 pattern = compile_rule(rule)
-                self._compiled.append(
-                    _CompiledRule(
-                        rule, pattern, required_literals(pattern), start_literals(pattern)
-                    )
-                )
+                self._compiled.append(_CompiledRule(rule, pattern, hit_groups(pattern)))
 
     def evaluate(self, text: str) -> list[RuleHit]:
         """Every enabled rule that fires on ``text``, strongest weight first."""
+        data = text.encode("utf-8")
         hits = []
-        lowered: str | None = None
         for compiled in self._compiled:
-            haystack = text
-            if compiled.pattern.flags & re.IGNORECASE:
-                lowered = text.lower() if lowered is None else lowered
-                haystack = lowered
-            if compiled.required is not None and not any(
-                literal in haystack for literal in compiled.required
-            ):
-                continue
-            matches = _find_matches(compiled, text, haystack, self._MAX_CANDIDATE_STARTS)
+            matches = _distinct_matches(compiled.pattern.finditer(data), compiled.hit_groups)
             if matches:
                 hits.append(RuleHit(rule=compiled.rule, matches=matches))
         hits.sort(key=lambda hit: -abs(hit.rule.weight))
         return hits
 
 
-def _find_matches(compiled: _CompiledRule, text: str, haystack: str, limit: int) -> list[str]:
-    positions = _start_positions(haystack, compiled.starts, limit)
-    if positions is None:
-        return _distinct_matches(compiled.pattern.finditer(text))
-    found = []
-    resume = 0
-    for position in positions:
-        if position < resume:
-            continue
-        # match() at a position still sees the text before it (for \b, lookbehinds),
-        # so this finds exactly what finditer() would.
-        match = compiled.pattern.match(text, position)
-        if match:
-            found.append(match)
-            resume = max(match.end(), position + 1)
-    return _distinct_matches(iter(found))
+def hit_groups(pattern: Any) -> tuple[int, ...]:
+    """The numbers of ``pattern``'s groups whose name starts with "hit", in order."""
+    return tuple(
+        sorted(index for name, index in pattern.groupindex.items() if name.startswith("hit"))
+    )
 
 
-def _start_positions(text: str, starts: tuple[str, ...] | None, limit: int) -> list[int] | None:
-    """Sorted positions where one of ``starts`` occurs; None if unknown or too many."""
-    if starts is None:
-        return None
-    positions: set[int] = set()
-    for literal in starts:
-        index = text.find(literal)
-        while index != -1:
-            positions.add(index)
-            if len(positions) > limit:
-                return None
-            index = text.find(literal, index + 1)
-    return sorted(positions)
-
-
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings of which every match of ``pattern`` contains at least one, or None when
-    no such set can be worked out. Read from the parsed pattern: a run of literal
-    characters is required if the sequence around it is; alternatives need one of
-    their branches' sets; optional parts require nothing."""
-    try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-        literals = _sequence_literals(list(parsed))
-    except Exception:  # private parser API: if it changes, just skip the shortcut
-        return None
-    if literals:
-        # A literal containing another one can only occur where that one does.
-        literals = {a for a in literals if not any(b != a and b in a for b in literals)}
-    if not literals or len(literals) > _MAX_LITERALS:
-        return None
-    if pattern.flags & re.IGNORECASE:
-        return tuple(sorted({literal.lower() for literal in literals}))
-    return tuple(sorted(literals))
-
-
-def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings of which every match of ``pattern`` starts with one, or None."""
-    try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-        literals = _sequence_starts(list(parsed))
-    except Exception:  # private parser API: if it changes, just skip the shortcut
-        return None
-    if literals:
-        # A start that begins with another start adds no candidates of its own.
-        literals = {a for a in literals if not any(b != a and a.startswith(b) for b in literals)}
-    if not literals or len(literals) > _MAX_STARTS or pattern.flags & re.IGNORECASE:
-        return None
-    return tuple(sorted(literals))
-
-
-# Testing many literals costs more than the scan they would save. Start literals are
-# found with str.find, cheap enough to allow more of them.
-_MAX_LITERALS = 24
-_MAX_STARTS = 64
-_SELECTIVE_LENGTH = 6
-_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
-
-
-def _is_zero_width(op: Any, value: Any) -> bool:
-    if str(op) in _ZERO_WIDTH:
-        return True
-    if op is _sre.SUBPATTERN:
-        return all(_is_zero_width(*item) for item in value[-1])
-    if op is _sre.BRANCH:
-        return all(all(_is_zero_width(*item) for item in branch) for branch in value[1])
-    return False
-
-
-def _sequence_starts(items: list[tuple[Any, Any]]) -> set[str] | None:
-    items = [item for item in items if not _is_zero_width(*item)]
-    exact = _exact_prefix(items)
-    if exact:
-        return exact
-    if not items:
-        return None
-    return _through_structure(*items[0], _sequence_starts)
-
-
-def _exact_prefix(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The strings a sequence must start with, from its leading literal parts, or None
-    if it starts with anything else."""
-    prefixes = {""}
-    for op, value in items:
-        if min(map(len, prefixes)) >= _SELECTIVE_LENGTH:
-            break  # long enough to be rare; growing the set further only costs
-        options = _exact_strings(op, value)
-        if options is None or len(prefixes) * len(options) > _MAX_STARTS:
-            break
-        prefixes = {p + o for p in prefixes for o in options}
-    prefixes.discard("")
-    return prefixes if prefixes and all(prefixes) else None
-
-
-def _exact_strings(op: Any, value: Any) -> set[str] | None:
-    """All strings a pattern item can match, if that is a small finite set of literals."""
-    if op is _sre.LITERAL:
-        return {chr(value)}
-    if op is _sre.SUBPATTERN:
-        return _exact_sequence(list(value[-1]))
-    if op is _sre.BRANCH:
-        union: set[str] = set()
-        for branch in value[1]:
-            found = _exact_sequence(list(branch))
-            if found is None:
-                return None
-            union |= found
-        return union if len(union) <= _MAX_STARTS else None
-    return None
-
-
-def _exact_sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
-    strings = {""}
-    for op, value in items:
-        options = _exact_strings(op, value)
-        if options is None or len(strings) * len(options) > _MAX_STARTS:
-            return None
-        strings = {s + o for s in strings for o in options}
-    return strings
-
-
-def _sequence_literals(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """Best required set for a concatenation: runs of literal parts joined into exact
-    strings, then the set whose shortest member is rarest, with fewest members."""
-    candidates: list[set[str]] = []
-    run = {""}
-    for op, value in items + [(None, None)]:
-        options = _exact_strings(op, value) if op is not None else None
-        if (
-            options is not None
-            and len(run) * len(options) <= 8
-            and min(map(len, run)) < _SELECTIVE_LENGTH
-        ):
-            run = {r + o for r in run for o in options}
-            continue
-        if run != {""} and all(run):
-            candidates.append(run)
-        run = {""}
-        found = _item_literals(op, value) if op is not None else None
-        if found:
-            candidates.append(found)
-    if not candidates:
-        return None
-    # Each option costs one substring scan; past a rarity of about five characters,
-    # fewer options beat longer ones.
-    return max(candidates, key=lambda options: (min(6.0, *map(_rarity, options)), -len(options)))
-
-
-def _rarity(literal: str) -> float:
-    # Symbols such as "@", "/" or "+" are rarer in prose than letters; spaces are common.
-    return sum(1.0 if ch.isalnum() else 0.5 if ch == " " else 4.0 for ch in literal)
-
-
-def _item_literals(op: Any, value: Any) -> set[str] | None:
-    return _through_structure(op, value, _sequence_literals)
-
-
-def _through_structure(
-    op: Any, value: Any, inner: Callable[[list[tuple[Any, Any]]], set[str] | None]
-) -> set[str] | None:
-    """What ``inner`` finds inside a group, a repeat of at least once, or every branch of
-    an alternation (the union; None if any branch gives nothing); None for anything else."""
-    if op is _sre.SUBPATTERN:
-        return inner(list(value[-1]))
-    if op is _sre.BRANCH:
-        union: set[str] = set()
-        for branch in value[1]:
-            found = inner(list(branch))
-            if not found:
-                return None
-            union |= found
-        return union
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[0] >= 1:
-        return inner(list(value[2]))
-    return None
-
-
-def _distinct_matches(matches: Iterator[re.Match[str]]) -> list[str]:
+def _distinct_matches(matches: Iterator[Any], hit_groups: tuple[int, ...] = ()) -> list[str]:
     found: list[str] = []
     for match in matches:
-        snippet = match.group().strip()
+        # The first "hit" group that took part in the match, else the whole match.
+        matched = next(
+            (part for part in map(match.group, hit_groups) if part is not None), match.group()
+        )
+        # Spans are over UTF-8 bytes; RE2 in UTF-8 mode matches whole characters.
+        snippet = matched.decode("utf-8", "replace").strip()
         if snippet and snippet not in found:
             found.append(snippet)
             if len(found) == MAX_MATCHES:
@@ -400,8 +273,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         name="phone_number",
         kind="contact",
-        # Digit first (then a look back) lets the regex engine skip straight to digits.
-        pattern=r"\d(?<![\w/]\d)\d{7,14}(?!\d)",
+        # 8 to 15 digits in a row, not inside a word or a link's path; the group named
+        # "hit" is what a moderator sees, without the characters around it.
+        pattern=r"(?:^|[^\w/])(?P<hit>\d{8,15})(?:\D|$)",
         weight=0.8,
         description="A phone number (spaced, dashed or spelled out numbers are joined first).",
         examples=("call +15550100123 today", "his number 08105550123"),
@@ -436,8 +310,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         name="web_link",
         kind="contact",
         pattern=(
-            r"(?:https?://|www\.)[^\s<>()\[\]]+"
-            r"|(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|xyz|ng)\b(?!@)"
+            # A link. The optional character in front lets it start where the second
+            # branch would (one character early), so that this branch wins and shows
+            # the whole link.
+            r"(?s:.)?(?P<hit>(?:https?://|www\.)[^\s<>()\[\]]+)"
+            # A bare domain, but not the host of an e-mail address (no "@" either side).
+            r"|(?:^|[^\w@.-])"
+            r"(?P<hit_domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|xyz|ng))"
+            r"\b(?:[^@]|$)"
         ),
         weight=0.6,
         description="A link or bare domain name.",
@@ -451,7 +331,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             rf"\b{_CONTACT_VERB}\s+(?:him|her|them|this man|this woman|the man|the great)?\s*"
             rf"(?:{_HELPER}\s+)?(?:\w+\s+)?(?:via|through|on|at|with|today|now|immediately|asap|for)"
             rf"\b[^.\n]{{0,20}}?(?:@|\+?\d{{7,}}|email|whats ?app|telegram|viber|website|number)"
-            r"|(?:(?<=his )|(?<=her )|(?<=their )|(?<=temple's ))"
+            r"|(?:his|her|their|temple's) "
             r"(?:e-mail|email|whats ?app|telegram|viber|contact|phone|mobile|cell)"
             r"(?: address| number| details| info| line)?\s*"
             r"(?:is|:|-|=|on|at)\b"
@@ -770,8 +650,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         name="scam_warning",
         kind="warning",
         pattern=(
-            r"(?:(?<=casters)|(?<=psychics)|(?<=they)|(?<=these)|(?<=those)|(?<=it)|(?<=this)|"
-            r"(?<=that)|(?<=them))(?:'s|'re| is| are| were| was)\s+(?:all\s+|just\s+|always\s+|"
+            r"(?:casters|psychics|they|these|those|it|this|that|them)"
+            r"(?:'s|'re| is| are| were| was)\s+(?:all\s+|just\s+|always\s+|"
             r"obviously\s+)?(?:a\s+)?(?:scams?|scammers?|frauds?|fake|liars?|predators?)\b"
             r"|\b(?:beware of|don'?t fall for|do not fall for|never (?:pay|send money to)|"
             r"please don'?t (?:contact|email|pay|message)|report (?:them|these|those)|"

@@ -45,7 +45,7 @@ class RuleForm(FlaskForm):
     )
     kind = SelectField("Kind", choices=list(RULE_KINDS))
     pattern = TextAreaField(
-        "Pattern (regular expression, on lower-cased normalised text)",
+        "Pattern (regular expression, RE2 syntax, on lower-cased normalised text)",
         validators=[DataRequired("Enter a pattern."), Length(max=MAX_PATTERN_LENGTH)],
     )
     weight = FloatField(

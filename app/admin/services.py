@@ -391,21 +391,28 @@ def sample_posts(limit: int = RULE_SAMPLE_POSTS) -> list[Post]:
     return list(db.session.execute(db.select(Post).order_by(Post.id.desc()).limit(limit)).scalars())
 
 
-def try_rule_on_recent_posts(rule: Rule) -> list[tuple[Post, list[str]]]:
+@dataclass
+class RuleTryout:
+    """What a rule fires on among the recent posts."""
+
+    posts: list[tuple[Post, list[str]]]  # each post it fires on, with what it matched
+    sampled: int  # how many recent posts it was tried on
+
+
+def try_rule_on_recent_posts(rule: Rule) -> RuleTryout:
     """The recent posts ``rule`` fires on, with what it matched. ValueError (with a
-    message for the admin) for an invalid or catastrophically slow pattern."""
+    message for the admin) for a pattern that cannot run or fires on every post."""
     from moderation.rule_check import try_rule
 
     posts = sample_posts()
-    trial = try_rule(
-        rule, [p.body for p in posts], timeout=current_app.config.get("RULE_CHECK_TIMEOUT", 2.0)
-    )
-    return [(posts[index], matches) for index, matches in trial.matches]
+    trial = try_rule(rule, [p.body for p in posts])
+    return RuleTryout([(posts[index], matches) for index, matches in trial.matches], len(posts))
 
 
-def save_rule(staff: StaffUser, rule: Rule, original_name: str | None = None) -> None:
-    """Add or change a rule after trying it; refuses invalid or too slow patterns."""
-    try_rule_on_recent_posts(rule)  # raises ValueError with the reason
+def save_rule(staff: StaffUser, rule: Rule, original_name: str | None = None) -> RuleTryout:
+    """Add or change a rule after trying it on the recent posts; refuses a pattern that
+    cannot run or fires on every post. Returns what it fires on."""
+    tryout = try_rule_on_recent_posts(rule)  # raises ValueError with the reason
     existing = {r.name for r in effective_rules(db.session)}
     if rule.name != original_name and rule.name in existing:
         raise AdminError(f"There is already a rule named {rule.name!r}.")
@@ -432,6 +439,7 @@ def save_rule(staff: StaffUser, rule: Rule, original_name: str | None = None) ->
     )
     db.session.commit()
     refresh_screener()
+    return tryout
 
 
 def set_rule_enabled(staff: StaffUser, name: str, enabled: bool) -> None:

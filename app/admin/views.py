@@ -162,26 +162,30 @@ def _rule_from(form: RuleForm) -> Rule:
 
 
 def _rule_page(form: RuleForm, original: str | None):
-    trial, problem = None, None
+    tryout, problem = None, None
     if form.validate_on_submit():
         rule = _rule_from(form)
         try:
             if "test" in request.form:
-                trial = services.try_rule_on_recent_posts(rule)
+                tryout = services.try_rule_on_recent_posts(rule)
             else:
-                services.save_rule(current_user, rule, original)
-                flash(f"Rule {rule.name!r} saved. Every worker uses it within seconds.")
+                saved = services.save_rule(current_user, rule, original)
+                flash(
+                    f"Rule {rule.name!r} saved: it fires on {len(saved.posts)} of the last "
+                    f"{saved.sampled} posts. Every worker uses it within seconds."
+                )
                 return redirect(url_for("admin.rules"))
         except ValueError as exc:  # AdminError too: the message is for the admin
             problem = str(exc)
+    refused = problem is not None or bool(form.errors)
     return render_template(
         "admin/rule_form.html",
         form=form,
         original=original,
-        trial=trial,
+        trial=tryout.posts if tryout else None,
         problem=problem,
-        sample_size=services.RULE_SAMPLE_POSTS,
-    ), (422 if problem else 200)
+        sample_size=tryout.sampled if tryout else services.RULE_SAMPLE_POSTS,
+    ), (422 if refused else 200)
 
 
 @bp.route("/rules/new", methods=["GET", "POST"])

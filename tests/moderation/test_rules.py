@@ -2,12 +2,12 @@
 reports the text that made it fire."""
 
 import re
+import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from moderation.normalize import normalize
+from moderation.rule_check import try_rule
 from moderation.rules import DEFAULT_RULES, RULE_KINDS, Rule, RuleEngine, compile_rule
 
 RULE_IDS = [rule.name for rule in DEFAULT_RULES]
@@ -57,8 +57,11 @@ def test_care_rules_carry_no_weight_and_warnings_pull_down():
         ("spell (caster", "invalid regular expression"),
         ("", "empty"),
         ("a*", "matches empty text"),
-        ("(a+)+$", "repeated group"),
-        (r"(\w*)*x", "repeated group"),
+        (r"(spell)\s+\1", "no backreferences"),
+        (r"(?<!dr )caster", "lookarounds"),
+        (r"caster(?=s)", "lookarounds"),
+        ("spell\x00caster", "NUL"),
+        (r"[a-z ]{0,900}" * 3 + "x", "too large"),
     ],
 )
 def test_invalid_patterns_are_refused_with_a_clear_error(pattern, message):
@@ -91,6 +94,81 @@ def test_admin_pattern_with_capitals_is_case_insensitive():
     assert hits and hits[0].matches == ["dr zuma"]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("(a+)+$", "a" * 5000 + "!"),
+        (r"(\w*)*x", "a" * 5000),
+        ("love(?:a|aa)+spell", "love" + "a" * 5000 + "!"),
+        (r"(?:call|text|whatsapp)\s*(?:\d+\s?)+\s*(?:now|today)", "whatsapp " + "12 " * 3000),
+    ],
+)
+def test_nested_repetitions_are_safe_because_matching_is_linear(pattern, text):
+    # A backtracking engine takes longer than the universe's age on these; RE2 does
+    # not backtrack, so such patterns need not be refused. (Growth is checked by the
+    # promise test and bench/; here only that they run at all.)
+    hits = RuleEngine([Rule("nested", "scam", pattern, 1.0, "d")]).evaluate(text)
+    assert hits == []
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "a." * (n // 2) + "@x",  # grew quadratically in email_address (issue 10)
+        lambda n: "1" * n,
+        lambda n: "12 " * (n // 3),
+        lambda n: "contact him " * (n // 12),
+        lambda n: "((((at))))" * (n // 10),
+    ],
+    ids=["dotted-address", "digit-run", "digit-groups", "contact-words", "brackets"],
+)
+def test_rule_time_grows_linearly_with_the_text(make):
+    # Four times the text may take about four times as long; quadratic growth takes
+    # sixteen. Best of three, and tiny absolute times pass (timer noise dominates there).
+    engine = RuleEngine(DEFAULT_RULES)
+
+    def best_time(text: str) -> float:
+        return min(_timed(engine.evaluate, text) for _ in range(3))
+
+    small, large = best_time(make(10_000)), best_time(make(40_000))
+    assert large < 0.02 or large < 8 * small, (small, large)
+
+
+def _timed(function, argument) -> float:
+    start = time.perf_counter()
+    function(argument)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("pattern", [r"a.{0,800}c", r"a[ab]{0,1000}c", r"(?:a.{0,280}b){3}c"])
+def test_a_rule_costly_on_long_posts_is_refused_before_it_is_saved(pattern):
+    # Linear, but hundreds of live match attempts per character: seconds per long post.
+    with pytest.raises(ValueError, match="counted"):
+        try_rule(Rule("costly", "scam", pattern, 1.0, "d"), ["a short post"])
+
+
+def test_every_built_in_rule_passes_the_admin_checks():
+    # An admin who edits only a built-in rule's weight must be able to save it.
+    plain = ["Another hard week without him.", "We planted tulips every spring."]
+    for rule in DEFAULT_RULES:
+        try_rule(rule, plain)
+
+
+def test_word_classes_cover_every_script_as_before():
+    # Python's \w is Unicode-aware; RE2's is ASCII unless spelled out, which the engine does.
+    rule = Rule("words", "scam", r"temple of \w+", 1.0, "d")
+    hits = RuleEngine([rule]).evaluate("the temple of 神殿 and more")
+    assert hits and hits[0].matches == ["temple of 神殿"]
+    rule = Rule("not_words", "scam", r"x\W+y", 1.0, "d")
+    assert RuleEngine([rule]).evaluate("x神y") == []
+    assert RuleEngine([rule]).evaluate("x - y")
+
+
+def test_a_named_hit_group_is_what_the_moderator_sees():
+    rule = Rule("phone", "contact", r"(?:^|\s)(?P<hit>\d{8})(?:\s|$)", 1.0, "d")
+    assert RuleEngine([rule]).evaluate("call 12345678 now")[0].matches == ["12345678"]
+
+
 def test_hits_are_ordered_by_strength_and_matches_are_distinct():
     rules = [
         Rule("weak", "scam", r"\bspell\b", 0.5, "d"),
@@ -101,39 +179,9 @@ def test_hits_are_ordered_by_strength_and_matches_are_distinct():
     assert hits[1].matches == ["spell"]
 
 
-# The engine skips rules whose key strings are absent and tries patterns only where
-# they can start; that must never change what a rule finds.
-SNIPPETS = st.sampled_from(
-    [ex for rule in DEFAULT_RULES for ex in rule.examples + rule.counterexamples]
-    + ["and then", " is ", "it's", "contact", "his email is", "hours", "won", "spell"]
-)
-
-
-ENGINE = RuleEngine(DEFAULT_RULES)
-COMPILED = [(rule, compile_rule(rule)) for rule in DEFAULT_RULES]
-
-
-def brute_force(rule_text: str) -> dict[str, list[str]]:
-    found = {}
-    for rule, pattern in COMPILED:
-        matches = []
-        for match in pattern.finditer(rule_text):
-            snippet = match.group().strip()
-            if snippet and snippet not in matches:
-                matches.append(snippet)
-        if matches:
-            found[rule.name] = matches[:5]
-    return found
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(SNIPPETS, min_size=1, max_size=8).map(" ".join))
-def test_engine_shortcuts_find_exactly_what_a_full_scan_finds(raw):
-    text = normalize(raw).text
-    assert {hit.rule.name: hit.matches for hit in ENGINE.evaluate(text)} == brute_force(text)
-
-
 def test_patterns_are_plain_strings_for_storage():
     for rule in DEFAULT_RULES:
         assert isinstance(rule.pattern, str)
+        compile_rule(rule)
+        # Python's engine reads them too (tools and tests may use it on rule text).
         re.compile(rule.pattern)
