@@ -25,7 +25,8 @@ from moderation.rules import DEFAULT_RULES
 # The admins' small training corpus, so "Train new model" takes seconds, not minutes.
 from tests.admin.conftest import bundled_rows, small_corpus, wait_for_jobs  # noqa: F401
 from tests.conftest import SCAM, remembered_token, staff_client, submit
-from tests.promises.forms import RenderedForm, rendered_forms
+from tests.hostile.test_malformed_requests import assert_clear_4xx
+from tests.promises.forms import RenderedForm, rendered_form, rendered_forms
 
 # Every value goes into every path parameter; hypothesis draws from them too.
 HOSTILE = [
@@ -309,3 +310,35 @@ def test_no_route_answers_500_to_random_text(world, data):
     value = data.draw(st.one_of(ANY_TEXT, st.integers().map(str), st.sampled_from(HOSTILE)))
     try_value(world, role, route, slot, name, value)
     assert not world.failures, "\n".join(world.failures)
+
+
+def test_the_requests_that_once_gave_500_get_a_clear_4xx(world):
+    """Each request the issue reported, on SQLite and PostgreSQL: a page saying what
+    was wrong, with a 4xx."""
+    reader, admin = world.clients["reader"], world.clients["admin"]
+    file_part = {"content_type": "multipart/form-data"}
+    for path in ("/new", "/t/1/reply", "/p/2/report"):
+        data = {**baseline(form_for(world, "reader", path)), "body": (io.BytesIO(b"x"), "a.txt")}
+        html = assert_clear_4xx(reader.post(path, data=data, **file_part), path, 400)
+        assert "takes no files" in html
+    stranger = world.app.test_client()
+    login = baseline(rendered_form(stranger.get("/login").get_data(as_text=True), "/login"))
+    login["username"] = (io.BytesIO(b"x"), "a.txt")
+    assert_clear_4xx(stranger.post("/login", data=login, **file_part), "/login file", 400)
+    login.update(username="ada\x00", password="not the password")
+    assert "do not match" in assert_clear_4xx(stranger.post("/login", data=login), "NUL", 400)
+    stranger.set_cookie(TOKENS_COOKIE, "2147483648:x")
+    assert stranger.get("/t/1").status_code == 200
+    decide = {**baseline(form_for(world, "admin", "/mod/decide")), "post_id": "99999999999"}
+    cases = {
+        "/admin/model/2147483648/activate": admin.get("/admin/model/2147483648/activate"),
+        "/mod/decide": admin.post("/mod/decide", data=decide),
+        "/mod/log/2147483648/reverse": admin.post(
+            "/mod/log/2147483648/reverse",
+            data=baseline(form_for(world, "admin", "/mod/log/1/reverse")),
+        ),
+        "/mod/log?moderator=": admin.get("/mod/log", query_string={"moderator": "ada\x00"}),
+        "/mod/campaign?contact=": admin.get("/mod/campaign?contact=email:a%00b@x.org"),
+    }
+    for url, response in cases.items():
+        assert_clear_4xx(response, url)
