@@ -88,7 +88,7 @@ class Route:
         return PATH_PARAM_RE.sub(lambda m: quote(values[m.group(1)], safe=""), self.pattern)
 
 
-@dataclass
+@dataclass(repr=False)  # a failing hypothesis example prints the world; keep that short
 class World:
     app: object
     clients: dict  # role -> test client
