@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 
 from flask import current_app, request
 
+from app.guards import row_id
+
 POSTER_COOKIE = "mend_poster"
 TOKENS_COOKIE = "mend_tokens"
 POSTER_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
@@ -135,7 +137,7 @@ def remembered_tokens() -> dict[int, str]:
     tokens: dict[int, str] = {}
     for pair in request.cookies.get(TOKENS_COOKIE, "").split("|"):
         post_id, _, token = pair.partition(":")
-        if post_id.isdigit() and token:
+        if row_id(post_id) is not None and token:  # ids past 2**31-1 are nobody's post
             tokens[int(post_id)] = token
     return tokens
 

@@ -34,6 +34,7 @@ from app.forum.forms import (
     ReportForm,
     ThreadForm,
 )
+from app.guards import row_id
 from app.reader_cache import cached_for_readers
 from app.reasons import DECISION_REASONS
 from models import PostStatus, db
@@ -119,9 +120,10 @@ def _page_arg(name: str) -> int | None:
     value = request.args.get(name)
     if value is None:
         return None
-    if not value.isdigit() or len(value) > 18 or int(value) > services.MAX_ROW_ID:
+    number = row_id(value)
+    if number is None:
         abort(400, description="That page link is broken. Go back to the first page.")
-    return int(value)
+    return number
 
 
 @bp.get("/")

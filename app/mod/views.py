@@ -2,6 +2,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from app.admin.services import recent_events
+from app.guards import row_id
 from app.mod import bp, services
 from app.mod.forms import (
     ADDRESS_BAN_HOURS,
@@ -34,18 +35,20 @@ def _int_arg(name: str, default: int | None = None) -> int | None:
     value = request.args.get(name)
     if value is None or value == "":
         return default
-    if not value.isdigit() or len(value) > 9 or int(value) < 1:
+    number = row_id(value)
+    if number is None or number < 1:
         abort(400, description="That page link is broken.")
-    return int(value)
+    return number
 
 
 def _post_ids() -> list[int]:
     raw = request.form.getlist("post_id")
     if not raw:
         abort(400, description="Tick at least one post first.")
-    if len(raw) > MAX_IDS or not all(value.isdigit() and len(value) <= 12 for value in raw):
+    ids = [row_id(value) for value in raw[: MAX_IDS + 1]]
+    if len(raw) > MAX_IDS or None in ids:
         abort(400, description="That list of posts was not made by this page.")
-    return [int(value) for value in raw]
+    return ids
 
 
 def _back_to_queue():
@@ -55,7 +58,7 @@ def _back_to_queue():
         url_for(
             "mod.queue",
             sort=sort if sort in services.QUEUE_SORTS and sort != "score" else None,
-            page=int(page) if page.isdigit() and 1 < int(page) < 10**6 else None,
+            page=row_id(page) if 1 < (row_id(page) or 0) < 10**6 else None,
         )
     )
 
