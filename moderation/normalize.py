@@ -21,6 +21,7 @@ Steps, in order (each keeps the output of the earlier ones stable, which is what
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -513,11 +514,14 @@ def _take_phones(text: str, found: _ContactCollector) -> str:
     # The phone library is slow on long text; only numbers with 7+ digits interest us.
     if sum(map(text.count, "0123456789")) < _MIN_PHONE_DIGITS:
         return text
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []  # sorted, never overlapping
 
     def add(start: int, end: int) -> None:
-        if not any(s < end and start < e for s, e in spans):
-            spans.append((start, end))
+        # Only the span starting last before ``end`` can overlap (comparing with every
+        # span was quadratic in a post of hundreds of digit groups).
+        index = bisect.bisect_left(spans, (end,))
+        if index == 0 or spans[index - 1][1] <= start:
+            spans.insert(index, (start, end))
 
     if "\n" in text and "+" in text:
         for match in _INTERNATIONAL_RUN.finditer(text):
