@@ -4,8 +4,9 @@ database row), loading or using it either works or marks the version broken, log
 and screens with the previous good version, the bundled default or the rules alone.
 
 Each artifact here is a real stored model taken apart and rebuilt with one thing wrong,
-stored with the sha256 of the crafted bytes, activated the way an admin does, and then
-posted against through the forum's own form."""
+stored with the sha256 of the crafted bytes and made active in the database (as an
+attacker who can write the row would, after an admin activated it), then posted against
+through the forum's own form. Activating one through the admin page is refused."""
 
 import hashlib
 import io
@@ -16,6 +17,7 @@ import zipfile
 
 import numpy as np
 import pytest
+from sqlalchemy import update
 
 from app.admin import services
 from app.screening import screener_state
@@ -176,14 +178,30 @@ def store(app, artifact: bytes) -> int:
         return version.id
 
 
+def activate_in_database(app, version_id: int, previous: int | None = None) -> None:
+    with app.app_context():
+        services.ensure_settings()
+        db.session.execute(
+            update(ScreeningSettings)
+            .where(ScreeningSettings.id == SETTINGS_ID)
+            .values(
+                active_version_id=version_id,
+                previous_version_id=previous,
+                revision=ScreeningSettings.revision + 1,
+            )
+        )
+        db.session.commit()
+
+
 def is_broken(app, version_id: int, timeout: float = 30.0) -> bool:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while True:
         with app.app_context():
             if db.session.get(ModelVersion, version_id).broken_at is not None:
                 return True
+        if time.monotonic() >= deadline:
+            return False
         time.sleep(0.1)
-    return False
 
 
 def post(client, body: str) -> Post:
@@ -209,8 +227,7 @@ def test_a_tampered_artifact_is_marked_broken_and_posts_are_screened(
     worker, good_artifact, damage, caplog
 ):
     version_id = store(worker, TAMPERED[damage](good_artifact))
-    with worker.app_context():
-        services.activate(None, version_id)  # what `flask spam activate` does
+    activate_in_database(worker, version_id)
 
     client = worker.test_client()
     with caplog.at_level(logging.ERROR, logger="app.screening"):
@@ -231,29 +248,30 @@ def test_a_tampered_artifact_is_marked_broken_and_posts_are_screened(
 def test_the_previous_good_version_screens_when_the_active_one_is_tampered(worker, good_artifact):
     good = store(worker, good_artifact)
     bad = store(worker, TAMPERED["member without .npy"](good_artifact))
-    with worker.app_context():
-        services.activate(None, good)
-        services.activate(None, bad)
+    activate_in_database(worker, bad, previous=good)
     assert post(worker.test_client(), SCAM).status == PostStatus.HELD
     with worker.app_context():
         assert screener_state().model_name == f"version {good}"
     assert is_broken(worker, bad)
 
 
-def test_an_admin_activating_a_tampered_artifact_keeps_the_forum_posting(worker, good_artifact):
+def test_an_admin_activating_a_tampered_artifact_is_refused_and_told_why(worker, good_artifact):
     admin = staff_client(worker, "ada", "admin")
     version_id = store(worker, TAMPERED["hostile token pattern"](good_artifact))
-    response = submit_as_rendered(
-        admin,
-        f"/admin/model/{version_id}/activate",
-        f"/admin/model/{version_id}/activate",
-        {"confirm": "y"},
-    )
-    assert response.status_code == 302
+    url = f"/admin/model/{version_id}/activate"
+    response = submit_as_rendered(admin, url, url, {"confirm": "y"}, follow_redirects=True)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert f"Version {version_id} cannot be used and is now marked broken" in page
+    assert "token_pattern" in page
+    assert is_broken(worker, version_id, timeout=0)
+    with worker.app_context():
+        settings = db.session.get(ScreeningSettings, SETTINGS_ID)
+        assert settings is None or settings.active_version_id is None
     assert post(worker.test_client(), GENUINE).status == PostStatus.PUBLISHED
-    assert is_broken(worker, version_id)
-    page = admin.get("/admin/model").get_data(as_text=True)
-    assert "broken" in page or "Model problem" in page
+    # Once marked broken it cannot be activated either.
+    again = submit_as_rendered(admin, url, url, {"confirm": "y"}, follow_redirects=True)
+    assert f"Version {version_id} is marked broken" in again.get_data(as_text=True)
 
 
 def test_a_model_that_fails_while_scoring_is_dropped_for_the_fallback(worker, good_artifact):
