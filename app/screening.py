@@ -273,30 +273,32 @@ def _screen_after_failure(state: ScreenerState, text: str) -> Verdict:
     model's fault."""
     from moderation import Screener
 
-    rules_only = Screener(state.screener.engine.rules, None, state.screener.config)
     try:
+        rules_only = Screener(state.screener.engine.rules, None, state.screener.config)
         verdict = rules_only.screen(text)
     except Exception as exc:  # noqa: BLE001
         # Not the model's fault: keep it, and let a moderator decide on this post.
         log.exception("SCREENING FAILED without the model too, holding the post: %s", exc)
         return _held_unscreened()
-    if state.screener.classifier is None:
-        return verdict
-    if state.version_id is not None:
-        _mark_broken_later(state.version_id)
-        fresh = build_screener()  # the previous good version, or the bundled default
-        current_app.extensions[SCREENER_KEY] = fresh
-        if fresh.screener.classifier is None:
+    # The model failed. Drop it and try the next: the previous good version, then the
+    # bundled default (build_screener skips versions this worker found broken).
+    for _ in range(3):
+        if state.screener.classifier is None:
             return verdict
+        if state.version_id is None:
+            break  # the bundled default itself failed
+        _mark_broken_later(state.version_id)
         try:
-            return fresh.screener.screen(text)
+            state = build_screener()
         except Exception as exc:  # noqa: BLE001
-            log.exception("SCREENING FALLBACK UNUSABLE too (%s): %s", fresh.model_name, exc)
-            state = fresh
-        if state.version_id is not None:
-            _mark_broken_later(state.version_id)
-    # The bundled default failed too: this worker screens with rules alone until the
-    # settings change.
+            log.exception("could not rebuild the screener: %s", exc)
+            break
+        current_app.extensions[SCREENER_KEY] = state
+        try:
+            return state.screener.screen(text)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("SCREENING FALLBACK UNUSABLE too (%s): %s", state.model_name, exc)
+    # This worker screens with rules alone until the settings change.
     problems = [*state.problems, f"{state.model_name} failed while scoring"]
     current_app.extensions[SCREENER_KEY] = ScreenerState(
         rules_only, state.revision, time.monotonic(), "rules only", problems

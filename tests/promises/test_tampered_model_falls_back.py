@@ -294,3 +294,30 @@ def test_a_model_that_fails_while_scoring_is_dropped_for_the_fallback(worker, go
         assert screener_state().model_name == "bundled default"
         settings = db.session.get(ScreeningSettings, SETTINGS_ID)
         assert settings.active_version_id == version_id  # an admin's choice stays visible
+
+
+def test_when_the_bundled_default_fails_while_scoring_the_rules_screen_alone(worker):
+    client = worker.test_client()
+    assert post(client, GENUINE).status == PostStatus.PUBLISHED
+    with worker.app_context():
+        state = screener_state()
+        assert state.model_name == "bundled default"
+        state.screener.classifier.pipeline = None
+        state.screener.classifier._scorer = None
+    scam, genuine = post(client, SCAM), post(client, GENUINE)
+    assert (scam.status, genuine.status) == (PostStatus.HELD, PostStatus.PUBLISHED)
+    with worker.app_context():
+        assert screener_state().model_name == "rules only"
+
+
+def test_when_nothing_can_screen_a_post_it_is_held_for_a_moderator(worker, good_artifact):
+    version_id = store(worker, good_artifact)
+    with worker.app_context():
+        services.activate(None, version_id)
+    client = worker.test_client()
+    assert post(client, GENUINE).status == PostStatus.PUBLISHED
+    with worker.app_context():
+        screener_state().screener.engine = None  # the rules themselves go wrong
+    assert post(client, GENUINE).status == PostStatus.HELD
+    # Not the model's fault: it stays in use.
+    assert not is_broken(worker, version_id, timeout=1)
