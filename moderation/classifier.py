@@ -585,7 +585,7 @@ _MEMBERS: dict[str, tuple[str, int]] = {
 # Bounds a stored classifier must keep. A model this module trains is far inside them
 # (the vocabulary caps above: about 400k terms, tens of megabytes); they stop a crafted
 # artifact from making a worker allocate, decompress or parse without limit.
-_MAX_MEMBER_BYTES = 256 * 2**20
+_MAX_MEMBER_BYTES = 64 * 2**20  # checked before decompressing: no zip bomb gets further
 _MAX_HEADER_BYTES = 2**20
 _MAX_TERMS = 1_000_000
 _MAX_WEIGHT = 1e6  # |coefficient|, |intercept|, |calibration|; trained ones are below 100
@@ -608,12 +608,11 @@ def _read_arrays(data: bytes) -> dict[str, np.ndarray]:
         arrays = {}
         for info in infos:
             name = info.filename.removesuffix(".npy")
-            if info.file_size > _MAX_MEMBER_BYTES:
-                raise ValueError(f"stored {name} is larger than {_MAX_MEMBER_BYTES} bytes")
+            limit = _MAX_HEADER_BYTES if name == "header" else _MAX_MEMBER_BYTES
+            if info.file_size > limit:
+                raise ValueError(f"stored {name} is larger than {limit} bytes")
             with archive.open(info) as member:
                 arrays[name] = _read_npy(member, info.file_size, name)
-    if len(arrays["header"]) > _MAX_HEADER_BYTES:
-        raise ValueError("stored classifier header is too large")
     return arrays
 
 
