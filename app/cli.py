@@ -237,7 +237,8 @@ def versions_command() -> None:
     )
     for v in overview.versions:
         m = v.metrics["candidate"]
-        mark = "* " if v.id == active_id else ("! " if v.broken_at else "  ")
+        # A broken version shows "!" even while active: screening has fallen back.
+        mark = "! " if v.broken_at else ("* " if v.id == active_id else "  ")
         click.echo(
             f"{mark}{v.id:>4}  {v.created_at:%Y-%m-%d %H:%M}  {v.trained_by:<12} "
             f"{v.training_counts['spam']:>6} {v.training_counts['ham']:>6} "
@@ -246,6 +247,8 @@ def versions_command() -> None:
         )
     if active_id is None:
         click.echo("(* none: the bundled default model is active)")
+    if any(v.broken_at for v in overview.versions):
+        click.echo("(! broken: failed its checksum, could not be read or failed in use)")
 
 
 def register(app: Flask) -> None:

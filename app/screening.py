@@ -7,9 +7,11 @@ Only when it changed is the screener rebuilt, so a change reaches every worker o
 server within seconds, without a restart.
 
 Nothing here may make posting fail. If the database cannot be asked, the worker keeps
-its screener. If the active model's artifact is unreadable or fails its checksum, that
-is logged as an error, the version is marked broken, and the screener falls back to the
-previous good version, then the bundled default model, then rules alone.
+its screener. If the active model's artifact fails its checksum, cannot be read, holds
+anything the classifier's loader refuses, or raises while scoring a post, that is logged
+as an error, the version is marked broken, and the screener falls back to the previous
+good version, then the bundled default model, then rules alone. If even the rules fail,
+the post is held for a moderator: never published unscreened, never lost.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from moderation.rules import Rule
 
 SCREENER_KEY = "mend.screener"
+BROKEN_KEY = "mend.broken_model_versions"
 log = logging.getLogger(__name__)
 
 
@@ -45,6 +48,7 @@ class ScreenerState:
     checked_at: float
     model_name: str  # "version 3", "bundled default", "rules only"
     problems: list[str] = field(default_factory=list)
+    version_id: int | None = None  # the stored version screening with, if any
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -121,14 +125,20 @@ def load_version(version: ModelVersion) -> SpamClassifier:
         raise ArtifactError(f"model version {version.id}: checksum mismatch")
     try:
         return SpamClassifier.from_bytes(bytes(artifact))
-    except ValueError as exc:
+    except Exception as exc:  # noqa: BLE001 - a matching checksum proves nothing about content
         raise ArtifactError(f"model version {version.id}: unreadable artifact: {exc}") from exc
+
+
+def _broken_here() -> set[int]:
+    """Versions this worker found unusable. Marking them in the database happens in the
+    background, so this keeps the worker from loading one again in the meantime."""
+    return current_app.extensions.setdefault(BROKEN_KEY, set())
 
 
 def _classifier_for(
     session: Session, settings: ScreeningSettings | None, problems: list[str]
-) -> tuple[SpamClassifier | None, str]:
-    """The active classifier, or the best fallback, with a name for it."""
+) -> tuple[SpamClassifier | None, str, int | None]:
+    """The active classifier, or the best fallback, with a name and version id for it."""
     candidates = []
     if settings is not None and settings.active_version_id is not None:
         candidates.append(settings.active_version_id)
@@ -136,16 +146,21 @@ def _classifier_for(
             candidates.append(settings.previous_version_id)
     for version_id in candidates:
         version = session.get(ModelVersion, version_id)
-        if version is None or version.broken_at is not None:
+        if version is None or version.broken_at is not None or version_id in _broken_here():
             if version is not None:
                 problems.append(f"model version {version_id} is marked broken")
             continue
         try:
-            return load_version(version), f"version {version_id}"
+            return load_version(version), f"version {version_id}", version_id
         except ArtifactError as exc:
             log.error("SCREENING MODEL UNUSABLE, falling back: %s", exc)
             problems.append(str(exc))
             _mark_broken_later(version_id)
+    classifier, name = _default_or_none(problems)
+    return classifier, name, None
+
+
+def _default_or_none(problems: list[str]) -> tuple[SpamClassifier | None, str]:
     try:
         return default_classifier(), "bundled default"
     except Exception as exc:  # noqa: BLE001 - any failure here must not stop posting
@@ -155,6 +170,7 @@ def _classifier_for(
 
 
 def _mark_broken_later(version_id: int) -> None:
+    _broken_here().add(version_id)
     # In its own thread and transaction, so every worker skips the version and the admin
     # page shows it. Not inline: the request screening this post may hold SQLite's write
     # lock until it commits, and waiting for it here would wait for ourselves.
@@ -192,16 +208,18 @@ def build_screener() -> ScreenerState:
                 log.error("EDITED RULES UNUSABLE, using the built-in rules: %s", exc)
                 problems.append(f"edited rules: {exc}")
                 rules = list(DEFAULT_RULES)
-            classifier, name = _classifier_for(session, settings, problems)
+            classifier, name, version_id = _classifier_for(session, settings, problems)
     except SQLAlchemyError as exc:
         # No settings table (an unmigrated database) or no database: the defaults.
         log.warning("screening settings unavailable, using defaults: %s", exc)
-        revision, rules, name = -1, list(DEFAULT_RULES), "bundled default"
+        revision, rules, version_id = -1, list(DEFAULT_RULES), None
         hold, reject = thresholds(None)
-        classifier = default_classifier()
+        classifier, name = _default_or_none(problems)
     config = ScreeningConfig(hold_threshold=hold, reject_threshold=reject)
     screener = Screener(rules=rules, classifier=classifier, config=config)
-    return ScreenerState(screener, revision, time.monotonic(), name, problems)
+    return ScreenerState(
+        screener, revision, time.monotonic(), name, problems, version_id=version_id
+    )
 
 
 def screener_state() -> ScreenerState:
@@ -241,4 +259,60 @@ def refresh_screener() -> Screener:
 
 
 def screen_post(text: str) -> Verdict:
-    return get_screener().screen(text)
+    """The verdict on a post; whatever goes wrong in screening, never an exception."""
+    state = screener_state()
+    try:
+        return state.screener.screen(text)
+    except Exception as exc:  # noqa: BLE001 - a post must never fail because screening did
+        log.exception("SCREENING MODEL UNUSABLE while scoring with %s: %s", state.model_name, exc)
+        return _screen_after_failure(state, text)
+
+
+def _screen_after_failure(state: ScreenerState, text: str) -> Verdict:
+    """Screen again after ``state``'s screener raised, and drop the model if it was the
+    model's fault."""
+    from moderation import Screener
+
+    try:
+        rules_only = Screener(state.screener.engine.rules, None, state.screener.config)
+        verdict = rules_only.screen(text)
+    except Exception as exc:  # noqa: BLE001
+        # Not the model's fault: keep it, and let a moderator decide on this post.
+        log.exception("SCREENING FAILED without the model too, holding the post: %s", exc)
+        return _held_unscreened()
+    # The model failed. Drop it and try the next: the previous good version, then the
+    # bundled default (build_screener skips versions this worker found broken).
+    for _ in range(3):
+        if state.screener.classifier is None:
+            return verdict
+        if state.version_id is None:
+            break  # the bundled default itself failed
+        _mark_broken_later(state.version_id)
+        try:
+            state = build_screener()
+        except Exception as exc:  # noqa: BLE001
+            log.exception("could not rebuild the screener: %s", exc)
+            break
+        current_app.extensions[SCREENER_KEY] = state
+        try:
+            return state.screener.screen(text)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("SCREENING FALLBACK UNUSABLE too (%s): %s", state.model_name, exc)
+    # This worker screens with rules alone until the settings change.
+    problems = [*state.problems, f"{state.model_name} failed while scoring"]
+    current_app.extensions[SCREENER_KEY] = ScreenerState(
+        rules_only, state.revision, time.monotonic(), "rules only", problems
+    )
+    return verdict
+
+
+def _held_unscreened() -> Verdict:
+    # Nothing could screen the post: a moderator decides, as for any held post.
+    from moderation import Reason, Verdict
+
+    reason = Reason(
+        kind="rule",
+        name="screening_failed",
+        description="Screening failed on this post; it waits for a moderator.",
+    )
+    return Verdict(score=1.0, action="hold", reasons=[reason])

@@ -21,9 +21,12 @@ Steps, in order (each keeps the output of the earlier ones stable, which is what
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 import phonenumbers
@@ -172,7 +175,9 @@ _SPELLED_OUT_HINT = re.compile(r"[ *_-][a-z][ *_-][a-z][ *_-][a-z][ *_-]")
 # numbers, phone digits, "48hrs" and "2nd" stay as they are.
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "|": "l"}
 _LEET_INSIDE_WORD = re.compile(r"(?<=[a-z])[013457$|]+(?=[a-z])")
-_LEET_HINT = re.compile(r"[013457$|]+(?=[a-z])")
+# Anchored on the letter before: a run of symbols is then tried once, not from each of
+# its characters (which made a post of 10,000 digits quadratic).
+_LEET_HINT = re.compile(r"[a-z][013457$|]+[a-z]")
 # Tokens that look like addresses or links are left alone: their digits are real.
 _ADDRESS_LIKE = re.compile(r"[@/]|\.[a-z]{2,}")
 _TOKEN = re.compile(r"\S+")
@@ -232,18 +237,11 @@ def fold_words(text: str) -> str:
         text = _SPELLED_OUT.sub(_join_spelled_out, text)
     if _LETTER_IN_NUMBER_HINT.search(text):
         text = _LETTER_IN_NUMBER.sub(lambda m: _LETTER_DIGITS[m.group()], text)
-    if _has_leet(text):
+    if _LEET_HINT.search(text):
         text = _TOKEN.sub(_fold_leet_token, text)
     if sum(map(text.count, _DIGIT_WORDS)) >= 2 and _NUMBER_WORD_HINT.search(text):
         text = _NUMBER_WORD_RUN.sub(_digits_from_words, text)
     return text
-
-
-def _has_leet(text: str) -> bool:
-    for match in _LEET_HINT.finditer(text):
-        if match.start() > 0 and "a" <= text[match.start() - 1] <= "z":
-            return True
-    return False
 
 
 # --- 3. Contacts ----------------------------------------------------------------------
@@ -316,15 +314,75 @@ _INTERNATIONAL_RUN = re.compile(r"(?<![\w+])\+\d(?:[ ().-]{0,2}\n?[ ().-]?\d){8,
 # Numbers that are amounts, not phones: "$4,369,877", "£1,000,000".
 _AMOUNT = re.compile(r"[$£€¥₦]\s?$|\d,\d{3}(?:,\d{3})+")
 _PHONE_REGIONS = ("US", "GB", "NG", "ZA", "GH", "IN", "AU", "CA")
+_MIN_PHONE_DIGITS = 7
+# Bounds on the phone library's work per post (see _take_phones).
+_MATCHER_TRIES = 40
+_CANONICAL_PHONES = 12
 _URL_HINT = re.compile(rf"://|www\.|\.(?:{_BARE_TLDS})\b|\.(?:me|ly|gl|ee)/")
 
 
+_OPENING = frozenset("([{<")
+_CLOSING = re.compile(r"[)\]}>]")
+
+
 def unbracket_symbols(text: str) -> str:
-    """Rewrite "(@)", "[at]", "(dot)", "{.}" into "@" and "."."""
-    # Repeat for nested disguises such as "((at))"; every round shortens the text.
-    while _BRACKET_HINT.search(text):
-        text = _BRACKETED_DOT.sub(".", _BRACKETED_AT.sub("@", text))
-    return text
+    """Rewrite "(@)", "[at]", "(dot)", "{.}" into "@" and ".", with the spaces around
+    them, however deeply nested: "( [ (at) ] )" is "@" too."""
+    if not _BRACKET_HINT.search(text):
+        return text
+    # One pass of the two patterns handles the usual single disguise.
+    text = _BRACKETED_DOT.sub(".", _BRACKETED_AT.sub("@", text))
+    if not _BRACKET_HINT.search(text):
+        return text
+    # Nested ones: repeating the pass until nothing changes took one pass per level,
+    # quadratic in a post of nested brackets. This reduces them in one left-to-right
+    # pass to the same end result: each closing bracket that ends "open, symbol, close"
+    # (spaces allowed inside) replaces the three, and the spaces on both sides, with the
+    # symbol; the symbol it leaves can then be the inside of an enclosing pair.
+    out: list[str] = []
+    position = 0
+    for closing in _CLOSING.finditer(text):
+        at = closing.start()
+        if at < position:  # inside spaces already dropped after a replaced symbol
+            continue
+        out.extend(text[position:at])
+        position = at + 1
+        if _reduce_bracketed(out):
+            while position < len(text) and text[position].isspace():
+                position += 1
+        else:
+            out.append(closing.group())
+    out.extend(text[position:])
+    return "".join(out)
+
+
+def _reduce_bracketed(out: list[str]) -> bool:
+    """If ``out`` (one character an item) ends with an opening bracket, spaces, a symbol
+    and spaces, replace them and the spaces before the bracket with the symbol."""
+    end = len(out)
+    while end and out[end - 1].isspace():
+        end -= 1
+    if end < 2:
+        return False
+    last = out[end - 1]
+    if last in ("@", "."):
+        start, symbol = end - 1, last
+    elif last == "t" and out[end - 2] == "a":
+        start, symbol = end - 2, "@"
+    elif last == "t" and end >= 3 and out[end - 3] == "d" and out[end - 2] == "o":
+        start, symbol = end - 3, "."
+    else:
+        return False
+    while start and out[start - 1].isspace():
+        start -= 1
+    if not start or out[start - 1] not in _OPENING:
+        return False
+    start -= 1
+    while start and out[start - 1].isspace():
+        start -= 1
+    del out[start:]
+    out.append(symbol)
+    return True
 
 
 def deobfuscate_addresses(text: str) -> str:
@@ -355,6 +413,7 @@ def _canonical_email(raw: str) -> str:
     return f"{local}@{domain}"
 
 
+@functools.lru_cache(maxsize=4096)
 def _canonical_phone(digits: str) -> str:
     """E.164 when the number parses in a likely region, else the bare digits."""
     if digits.startswith("+"):
@@ -453,20 +512,33 @@ def _phone_token(raw: str) -> str:
 
 def _take_phones(text: str, found: _ContactCollector) -> str:
     # The phone library is slow on long text; only numbers with 7+ digits interest us.
-    if sum(map(text.count, "0123456789")) < 7:
+    if sum(map(text.count, "0123456789")) < _MIN_PHONE_DIGITS:
         return text
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []  # sorted, never overlapping
 
     def add(start: int, end: int) -> None:
-        if not any(s < end and start < e for s, e in spans):
-            spans.append((start, end))
+        # Only the span starting last before ``end`` can overlap (comparing with every
+        # span was quadratic in a post of hundreds of digit groups).
+        index = bisect.bisect_left(spans, (end,))
+        if index == 0 or spans[index - 1][1] <= start:
+            spans.insert(index, (start, end))
 
     if "\n" in text and "+" in text:
         for match in _INTERNATIONAL_RUN.finditer(text):
             if match.group().count("\n") == 1:  # a wrapped number, not a column of digits
                 add(match.start(), match.end())
-    matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
-    for match in matcher:
+    # The library's matcher costs about a millisecond per candidate on digit-heavy text,
+    # so its work is bounded: candidates shorter than the shortest number kept below are
+    # skipped without a parse, and it gives up after a fixed number of failed or found
+    # candidates. Numbers past that are still found by _DIGIT_RUN.
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text,
+        "US",
+        leniency=phonenumbers.Leniency.POSSIBLE,
+        max_tries=_MATCHER_TRIES,
+        min_candidate_length=_MIN_PHONE_DIGITS,
+    )
+    for match in islice(matcher, _MATCHER_TRIES):
         add(match.start, match.end)
     for match in _DIGIT_RUN.finditer(text):
         add(match.start(), match.end())
@@ -482,10 +554,16 @@ def _take_phones(text: str, found: _ContactCollector) -> str:
             end, raw = end - 1, raw[:-1]
         before = text[max(0, start - 2) : start]
         token = _phone_token(raw)
-        if _AMOUNT.search(before) or _AMOUNT.search(raw) or len(token.lstrip("+")) < 7:
+        if (
+            _AMOUNT.search(before)
+            or _AMOUNT.search(raw)
+            or len(token.lstrip("+")) < _MIN_PHONE_DIGITS
+        ):
             continue
+        # Each number costs up to eight parses; past the first few, bare digits will do.
+        canonical = _canonical_phone(token) if len(pieces) < 2 * _CANONICAL_PHONES else token
         pieces.append(text[cursor:start])
-        pieces.append(found.add(Contact("phone", _canonical_phone(token)), token))
+        pieces.append(found.add(Contact("phone", canonical), token))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)

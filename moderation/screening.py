@@ -123,6 +123,8 @@ class Screener:
         probability = None
         if self.classifier is not None:
             probability = float(self.classifier.predict_proba_prepared([normalized.redacted])[0])
+            if not 0.0 <= probability <= 1.0:  # NaN too: a broken model, not a verdict
+                raise ValueError(f"the classifier gave a probability of {probability}")
         score = combine_score(hits, probability, self.config, _content_words(normalized.redacted))
         action = self._action(score)
         reasons = [_rule_reason(hit) for hit in hits if hit.rule.kind != "care"]

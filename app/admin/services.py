@@ -16,7 +16,13 @@ from flask import Flask, current_app
 from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 
-from app.screening import effective_rules, refresh_screener, screener_state
+from app.screening import (
+    ArtifactError,
+    effective_rules,
+    load_version,
+    refresh_screener,
+    screener_state,
+)
 from models import (
     SETTINGS_ID,
     AdminEvent,
@@ -279,12 +285,17 @@ def get_version(version_id: int) -> ModelVersion:
 
 
 def activate(staff: StaffUser | None, version_id: int) -> ModelVersion:
-    settings = locked_settings()
     version = db.session.get(ModelVersion, version_id)
     if version is None:
         raise LookupError(version_id)
+    if version.broken_at is None:
+        _check_loads(version)
+    settings = locked_settings()
     if version.broken_at is not None:
-        raise AdminError(f"Version {version_id} failed its checksum or could not be read.")
+        raise AdminError(
+            f"Version {version_id} is marked broken: it failed its checksum, could not be "
+            "read or failed while screening."
+        )
     if settings.active_version_id == version_id:
         raise AdminError(f"Version {version_id} is already active.")
     before = settings.active_version_id
@@ -299,6 +310,19 @@ def activate(staff: StaffUser | None, version_id: int) -> ModelVersion:
     db.session.commit()
     refresh_screener()
     return version
+
+
+def _check_loads(version: ModelVersion) -> None:
+    """Refuse, and mark broken, a version whose artifact cannot be used, before any
+    worker switches to it (every worker would only fall back)."""
+    try:
+        load_version(version)
+    except ArtifactError as exc:
+        log.error("SCREENING MODEL UNUSABLE, not activated: %s", exc)
+        version.broken_at = utcnow()
+        db.session.commit()
+        message = f"Version {version.id} cannot be used and is now marked broken: {exc}"
+        raise AdminError(message) from exc
 
 
 def roll_back(staff: StaffUser | None) -> str:
