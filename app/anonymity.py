@@ -87,10 +87,13 @@ def token_matches(token: str | None, stored_hash: str | None) -> bool:
 
 def remembered_tokens() -> dict[int, str]:
     """Edit tokens this browser holds, by post id."""
+    from app.forum.services import MAX_ROW_ID  # the forum imports this module
+
     tokens: dict[int, str] = {}
     for pair in request.cookies.get(TOKENS_COOKIE, "").split("|"):
         post_id, _, token = pair.partition(":")
-        if post_id.isdigit() and token:
+        # No post has a larger id; the database driver would overflow, not just miss.
+        if post_id.isdigit() and len(post_id) <= 10 and int(post_id) <= MAX_ROW_ID and token:
             tokens[int(post_id)] = token
     return tokens
 

@@ -7,6 +7,7 @@ from sqlalchemy import func, or_, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from app.anonymity import (
+    MAX_REMEMBERED_TOKENS,
     new_edit_token,
     poster_hash,
     pseudonym_candidate,
@@ -293,6 +294,24 @@ def delete_post(post: Post) -> None:
 
 def is_author(post: Post, token: str | None) -> bool:
     return token_matches(token, post.edit_token_hash)
+
+
+def verified_own_posts(tokens: dict[int, str], thread_id: int | None = None) -> frozenset[int]:
+    """The posts among a browser's remembered ``tokens`` whose token matches the stored
+    hash: the only ids a cookie proves its holder wrote. The ids alone are claims anyone
+    can forge. One query, whatever the cookie lists; a browser keeps at most
+    MAX_REMEMBERED_TOKENS, so more than that are not looked at."""
+    candidates = sorted(tokens)[-MAX_REMEMBERED_TOKENS:]
+    if not candidates:
+        return frozenset()
+    query = db.select(Post.id, Post.edit_token_hash).where(Post.id.in_(candidates))
+    if thread_id is not None:
+        query = query.where(Post.thread_id == thread_id)
+    return frozenset(
+        post_id
+        for post_id, stored in db.session.execute(query)
+        if token_matches(tokens[post_id], stored)
+    )
 
 
 # --- contacts, bans, reports, appeals -------------------------------------------
