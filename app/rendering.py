@@ -6,13 +6,14 @@ it is escaped in full, then bare http(s) URLs become links. Line breaks are kept
 CSS (``white-space: pre-wrap``), so no markup is added for them.
 """
 
-import functools
 import html
 import threading
 
 import bleach
 from bleach.linkifier import LinkifyFilter
 from markupsafe import Markup
+
+from app.text_memo import text_memo
 
 LINK_REL = "nofollow ugc noopener"
 ALLOWED_PROTOCOLS = frozenset({"http", "https"})
@@ -49,7 +50,8 @@ def _cleaner() -> bleach.Cleaner:
     return cleaner
 
 
-@functools.lru_cache(maxsize=2048)
+# Forgotten after five minutes, or at once by the worker deleting the post.
+@text_memo(max_size=2048, max_age=300)
 def render_post_text(text: str) -> Markup:
     """Escaped text with its URLs made into nofollow links."""
     # Escaping first means no markup the author wrote is ever interpreted; the

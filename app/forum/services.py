@@ -40,6 +40,8 @@ ACTION_TO_STATUS = {
 # Decisions an author sees as the outcome of a review (not "seen" markers or reversals).
 OUTCOME_ACTIONS = (Decision.APPROVE, Decision.REJECT, Decision.REMOVE, Decision.BAN)
 CONTACT_VALUE_MAX = 255
+# What a thread is called once its opening post is deleted: the title was its words too.
+DELETED_TITLE = "[deleted by author]"
 
 
 class BadCursor(ValueError):
@@ -282,14 +284,42 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
     return post
 
 
-def delete_post(post: Post) -> None:
-    """The author's own delete: the text goes, a placeholder stays in the thread."""
+def delete_post(post: Post) -> list[str]:
+    """The author's own delete: the words go from everywhere Mend keeps them; a
+    placeholder stays in the thread so the replies keep their context.
+
+    Gone: the text and any edit waiting, an opening post's thread title, the screener's
+    verdict (it quotes what it matched), the contacts found, the text each moderator
+    decision kept (so it is no longer training data), moderators' notes on it, readers'
+    report details and the author's appeal message. Kept: that the post existed, where,
+    when, and what moderators decided (action, reason, who, when).
+
+    Returns the texts that were shown, for the caller to drop from its caches.
+    """
+    snapshots = db.session.execute(
+        db.select(Decision.previous_body, Decision.pending_body).where(Decision.post_id == post.id)
+    ).all()
+    shown = [post.body, post.pending_body, *(text for row in snapshots for text in row)]
     post.status = PostStatus.DELETED
     post.body = ""
+    post.pending_body = post.pending_title = None
     post.verdict = None
+    post.label = None  # a deleted post is no one's training example
+    post.awaiting_review = False
     post.edited_at = utcnow()
+    post.contacts.clear()
+    if post.is_opening:
+        post.thread.title = DELETED_TITLE
+    db.session.execute(
+        db.update(Decision)
+        .where(Decision.post_id == post.id)
+        .values(text=None, previous_body=None, pending_body=None, note=None)
+    )
+    db.session.execute(db.update(Report).where(Report.post_id == post.id).values(details=""))
+    db.session.execute(db.update(Appeal).where(Appeal.post_id == post.id).values(message=""))
     refresh_thread_stats(post.thread)
     db.session.commit()
+    return [text for text in shown if text]
 
 
 def is_author(post: Post, token: str | None) -> bool:

@@ -31,6 +31,7 @@ from app.forum.forms import (
 )
 from app.reader_cache import cached_for_readers
 from app.reasons import DECISION_REASONS
+from app.rendering import render_post_text
 from models import PostStatus, db
 
 # Ids are 32-bit in PostgreSQL and 64-bit in SQLite; a larger number in a link is simply
@@ -243,6 +244,14 @@ def _refused(form) -> None:
     ]
 
 
+def _forget_shown(post, texts: list[str]) -> None:
+    """Drop a deleted post's words from this worker's caches (other workers' copies
+    expire on their own: see app/text_memo.py and app/reader_cache.py)."""
+    render_post_text.forget(*texts)
+    pages = {url_for("forum.index"), url_for("forum.show_thread", thread_id=post.thread_id)}
+    current_app.extensions["reader_cache"].forget_paths(pages)
+
+
 @bp.route(f"/p/<{ROW_ID}:post_id>/edit", methods=["GET", "POST"])
 @limit_posting
 @limit_posting_by_address
@@ -290,7 +299,7 @@ def delete(post_id: int):
         if not services.is_author(post, form.token.data):
             _refused(form)
             return render_template("forum/delete.html", **page), 403
-        services.delete_post(post)
+        _forget_shown(post, services.delete_post(post))
         g.forget_tokens = [post.id]
         flash("Your post is deleted. Replies to it keep their place in the thread.")
         return redirect(url_for("forum.show_thread", thread_id=post.thread_id))
