@@ -75,6 +75,10 @@ class DeleteForm(TokenForm):
     confirm = HiddenField(default="yes")
 
 
+class DeleteMineForm(FlaskForm):
+    """Delete every post this browser holds a token for: the cookie is the proof."""
+
+
 class ReportForm(FlaskForm):
     reason = RadioField(
         "What is wrong with this post?",

@@ -344,6 +344,21 @@ def verified_own_posts(tokens: dict[int, str], thread_id: int | None = None) -> 
     )
 
 
+def own_posts(tokens: dict[int, str]) -> list[Post]:
+    """The posts, not yet deleted, whose tokens this browser verifiably holds."""
+    own = verified_own_posts(tokens)
+    if not own:
+        return []
+    return list(
+        db.session.execute(
+            db.select(Post)
+            .where(Post.id.in_(own), Post.status != PostStatus.DELETED)
+            .options(db.joinedload(Post.thread))
+            .order_by(Post.id)
+        ).scalars()
+    )
+
+
 # --- contacts, bans, reports, appeals -------------------------------------------
 
 

@@ -23,6 +23,7 @@ from app.forum import bp, services
 from app.forum.forms import (
     AppealForm,
     DeleteForm,
+    DeleteMineForm,
     EditForm,
     EditReplyForm,
     ReplyForm,
@@ -305,6 +306,26 @@ def delete(post_id: int):
         return redirect(url_for("forum.show_thread", thread_id=post.thread_id))
     status = 400 if form.is_submitted() else 200
     return render_template("forum/delete.html", **page), status
+
+
+@bp.route("/mine", methods=["GET", "POST"])
+@limit_posting
+@limit_posting_by_address
+def delete_mine():
+    """Every post this browser holds a token for, and one button that deletes them all.
+    Only the posts listed on the page the person saw go (the form names them), and only
+    those whose tokens still verify."""
+    posts = services.own_posts(remembered_tokens())
+    form = DeleteMineForm()
+    if form.validate_on_submit():
+        listed = set(request.form.getlist("post_id"))
+        gone = [post for post in posts if str(post.id) in listed]
+        for post in gone:
+            _forget_shown(post, services.delete_post(post))
+        g.forget_tokens = [post.id for post in gone]
+        flash(f"Deleted {len(gone)} post{'s' if len(gone) != 1 else ''} from this browser.")
+        return redirect(url_for("forum.delete_mine"))
+    return render_template("forum/mine.html", posts=posts, form=form)
 
 
 @bp.route(f"/p/<{ROW_ID}:post_id>/report", methods=["GET", "POST"])

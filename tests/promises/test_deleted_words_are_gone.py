@@ -7,6 +7,8 @@ page caches), then its author deletes it with the form as rendered. The test the
 the database itself: every text column of every table, as a thief with a dump would.
 """
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import inspect, text
 
@@ -135,3 +137,23 @@ def test_a_thread_title_goes_with_its_opening_post(app, client, moderator):
     submit_as_rendered(client, "/p/1/delete", "/p/1/delete")
     for url in ("/", "/t/1"):
         assert "lanterns" not in app.test_client().get(url).get_data(as_text=True).lower()
+
+
+def test_the_sqlite_file_keeps_no_copy_in_its_free_space(app, client, moderator, database_url):
+    if not database_url.startswith("sqlite:///"):
+        pytest.skip("PostgreSQL keeps old row versions until VACUUM reuses them (README)")
+    _a_post_that_went_everywhere(app, client, moderator)
+    # A long story fills overflow pages, which a delete hands back to the free list.
+    story = " ".join(f"Night {n}: I still think of the zephyr lanterns." for n in range(180))
+    submit_as_rendered(client, "/t/1", "/t/1/reply", {"body": story})
+    for post_id in (1, 2):
+        submit_as_rendered(client, f"/p/{post_id}/delete", f"/p/{post_id}/delete")
+    with app.app_context():
+        with db.engine.connect() as connection:
+            # Set by the app on every connection (some builds of SQLite default to off).
+            assert connection.execute(text("PRAGMA secure_delete")).scalar() == 1
+            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    path = Path(database_url.removeprefix("sqlite:///"))
+    stored = b"".join(p.read_bytes() for p in (path, Path(f"{path}-wal")) if p.exists())
+    assert b"zephyr lanterns" not in stored.lower()
+    assert b"7700900123" not in stored and b"7700 900123" not in stored
