@@ -199,8 +199,8 @@ def refresh_thread_stats(thread: Thread) -> None:
     thread.last_activity_at = max(latest or thread.created_at, thread.created_at)
 
 
-def _screened_post(thread: Thread, text_to_screen: str, body: str, poster: Poster):
-    verdict = screen_post(text_to_screen)
+def _new_post(thread: Thread, body: str, verdict, poster: Poster) -> tuple[Post, str]:
+    """A post built from a screening verdict made before any write."""
     token = new_edit_token()
     hashed_poster = poster_hash(poster.key)
     post = Post(
@@ -222,11 +222,14 @@ def _screened_post(thread: Thread, text_to_screen: str, body: str, poster: Poste
 
 def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
     """Start a thread. Returns its opening post and the author's private token."""
+    # Screened first: no write transaction is open (holding SQLite's one write lock, or
+    # PostgreSQL's locks) while the screener works.
+    verdict = screen_post(f"{title}\n\n{body}")
     now = utcnow()
     thread = Thread(title=title, created_at=now, last_activity_at=now)
     db.session.add(thread)
     db.session.flush()  # the pseudonym is keyed on the thread's id
-    post, token = _screened_post(thread, f"{title}\n\n{body}", body, poster)
+    post, token = _new_post(thread, body, verdict, poster)
     post.is_opening = True
     post.created_at = now
     thread.status = post.status
@@ -236,7 +239,8 @@ def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
 
 
 def create_reply(thread: Thread, body: str, poster: Poster) -> tuple[Post, str]:
-    post, token = _screened_post(thread, body, body, poster)
+    verdict = screen_post(body)  # before any write, as for a thread
+    post, token = _new_post(thread, body, verdict, poster)
     db.session.add(post)
     db.session.flush()
     refresh_thread_stats(thread)
@@ -253,6 +257,7 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
     """
     thread = post.thread
     new_title = title if post.is_opening and title is not None else thread.title
+    # Screened before the post is changed, so nothing is flushed while it runs.
     verdict = screen_post(f"{new_title}\n\n{body}" if post.is_opening else body)
     status = ACTION_TO_STATUS[verdict.action]
     post.edited_at = utcnow()
