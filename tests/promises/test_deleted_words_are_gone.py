@@ -157,3 +157,18 @@ def test_the_sqlite_file_keeps_no_copy_in_its_free_space(app, client, moderator,
     stored = b"".join(p.read_bytes() for p in (path, Path(f"{path}-wal")) if p.exists())
     assert b"zephyr lanterns" not in stored.lower()
     assert b"7700900123" not in stored and b"7700 900123" not in stored
+
+
+def test_undoing_a_decision_after_the_delete_brings_no_words_or_label_back(app, client, moderator):
+    _a_post_that_went_everywhere(app, client, moderator)
+    submit_as_rendered(client, "/p/1/delete", "/p/1/delete")
+    log = moderator.get("/mod/log")
+    assert log.status_code == 200 and "lanterns" not in log.get_data(as_text=True).lower()
+    for decision_id in (2,):  # its previous label was "ham"
+        url = f"/mod/log/{decision_id}/reverse"
+        assert submit_as_rendered(moderator, "/mod/log", url).status_code == 302
+    with app.app_context():
+        post = db.session.get(Post, 1)
+        assert post.status == PostStatus.DELETED and post.label is None and post.body == ""
+        assert moderator_examples() == []
+        assert _leftovers((PHRASE, PHONE_DIGITS)) == []
