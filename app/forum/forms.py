@@ -79,6 +79,10 @@ class DeleteMineForm(FlaskForm):
     """Delete every post this browser holds a token for: the cookie is the proof."""
 
 
+class AddMineForm(TokenForm):
+    """A token saved on another device, to make its post this browser's too."""
+
+
 class ReportForm(FlaskForm):
     reason = RadioField(
         "What is wrong with this post?",

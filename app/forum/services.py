@@ -364,6 +364,19 @@ def own_posts(tokens: dict[int, str]) -> list[Post]:
     )
 
 
+def post_with_token(token: str) -> Post | None:
+    """The post, not deleted, whose token this is (pasted on another device). Tokens
+    are 144 random bits and keyed-hashed, so the hash is a safe key to look up by."""
+    if not token or len(token) > 64:
+        return None
+    return db.session.execute(
+        db.select(Post).where(
+            Post.edit_token_hash == token_hash(token.strip()),
+            Post.status != PostStatus.DELETED,
+        )
+    ).scalar_one_or_none()
+
+
 # --- contacts, bans, reports, appeals -------------------------------------------
 
 

@@ -21,6 +21,7 @@ from app.anonymity import (
 from app.extensions import limiter
 from app.forum import bp, services
 from app.forum.forms import (
+    AddMineForm,
     AppealForm,
     DeleteForm,
     DeleteMineForm,
@@ -317,7 +318,7 @@ def delete_mine():
     those whose tokens still verify."""
     posts = services.own_posts(remembered_tokens())
     form = DeleteMineForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and "confirm" in request.form:
         listed = set(request.form.getlist("post_id"))
         gone = [post for post in posts if str(post.id) in listed]
         for post in gone:
@@ -325,7 +326,33 @@ def delete_mine():
         g.forget_tokens = [post.id for post in gone]
         flash(f"Deleted {len(gone)} post{'s' if len(gone) != 1 else ''} from this browser.")
         return redirect(url_for("forum.delete_mine"))
-    return render_template("forum/mine.html", posts=posts, form=form)
+    return _render_mine(posts, form, AddMineForm(formdata=None))
+
+
+def _render_mine(posts, form, add_form, status=200):
+    page = render_template("forum/mine.html", posts=posts, form=form, add_form=add_form)
+    return page, status
+
+
+@bp.post("/add-token")
+@limit_posting
+@limit_posting_by_address
+def add_mine():
+    """Remember a post made on another device in this browser, by its saved token."""
+    add_form = AddMineForm()
+    posts = services.own_posts(remembered_tokens())
+    if not add_form.validate_on_submit():
+        return _render_mine(posts, DeleteMineForm(formdata=None), add_form, 400)
+    post = services.post_with_token(add_form.token.data)
+    if post is None:
+        add_form.token.errors = [
+            "No post of yours has that token. Check you copied all of it; a deleted "
+            "post's token no longer works."
+        ]
+        return _render_mine(posts, DeleteMineForm(formdata=None), add_form, 403)
+    g.remember_token = (post.id, add_form.token.data)
+    flash("This browser now holds the token for that post: you can edit or delete it here.")
+    return redirect(url_for("forum.delete_mine"))
 
 
 @bp.route(f"/p/<{ROW_ID}:post_id>/report", methods=["GET", "POST"])

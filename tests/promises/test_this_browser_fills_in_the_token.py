@@ -88,3 +88,22 @@ def test_a_wrong_token_is_refused_with_a_clear_message(app, client, post_thread)
     with app.app_context():
         post = db.session.get(Post, 1)
         assert post.body == "Leave my words alone." and post.status == PostStatus.PUBLISHED
+
+
+def test_another_device_adds_a_held_post_with_its_token_then_edits_it(app, client):
+    # A held post is not there for a browser without its token (404), so the token a
+    # person saved is how another device of theirs gets to it.
+    response = submit(client, "/new", {"title": "Is this real?", "body": SCAM})
+    token = _saved_token(client, response)
+    laptop = app.test_client()
+    assert laptop.get("/p/1/status").status_code == 404
+    refused = submit_as_rendered(laptop, "/mine", "/add-token", {"token": "not-a-token"})
+    assert refused.status_code == 403
+    assert "No post of yours has that token" in refused.get_data(as_text=True)
+    added = submit_as_rendered(laptop, "/mine", "/add-token", {"token": f"  {token} "})
+    assert added.status_code == 302
+    assert "waiting for a moderator" in laptop.get("/p/1/status").get_data(as_text=True)
+    edited = submit_as_rendered(laptop, "/p/1/edit", "/p/1/edit", {"body": "Rewritten calmly."})
+    assert edited.status_code == 302
+    with app.app_context():
+        assert db.session.get(Post, 1).body == "Rewritten calmly."
