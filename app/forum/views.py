@@ -326,7 +326,8 @@ def delete_mine():
         g.forget_tokens = [post.id for post in gone]
         flash(f"Deleted {len(gone)} post{'s' if len(gone) != 1 else ''} from this browser.")
         return redirect(url_for("forum.delete_mine"))
-    return _render_mine(posts, form, AddMineForm(formdata=None))
+    status = 400 if form.is_submitted() else 200
+    return _render_mine(posts, form, AddMineForm(formdata=None), status)
 
 
 def _render_mine(posts, form, add_form, status=200):

@@ -142,3 +142,25 @@ def test_out_of_range_ids_in_the_cookie_are_ignored(app, held, cookie):
     stranger = _forged(app.test_client(), cookie)
     for url in ("/", "/t/1", "/p/1/status", "/p/1/edit"):
         assert stranger.get(url).status_code == 200, url
+
+
+def test_checking_the_cookie_costs_one_query_however_many_ids_it_lists(app, held):
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        counts = []
+        for cookie in ("1:x", "|".join(f"{n}:x" for n in range(1, 400))):
+            statements.clear()
+            assert _forged(app.test_client(), cookie).get("/t/1").status_code == 200
+            counts.append(len(statements))
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert counts[0] == counts[1]
