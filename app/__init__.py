@@ -95,6 +95,8 @@ def _configure_sqlite(app: Flask) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=10000")
             cursor.execute("PRAGMA foreign_keys=ON")
+            # Deleted and overwritten text is zeroed in the file, not left in free space.
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
 
@@ -113,13 +115,17 @@ def _set_cookies_and_headers(response):
             secure=secure,
         )
     remembered = g.pop("remember_token", None)
-    if remembered:
+    forgotten = g.pop("forget_tokens", ())  # posts deleted: their tokens have no use
+    if remembered or forgotten:
         tokens = remembered_tokens()
-        tokens[remembered[0]] = remembered[1]
+        if remembered:
+            tokens[remembered[0]] = remembered[1]
+        for post_id in forgotten:
+            tokens.pop(post_id, None)
         response.set_cookie(
             TOKENS_COOKIE,
             tokens_cookie_value(tokens),
-            max_age=POSTER_COOKIE_MAX_AGE,
+            max_age=POSTER_COOKIE_MAX_AGE if tokens else 0,
             httponly=True,
             samesite="Lax",
             secure=secure,

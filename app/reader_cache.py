@@ -35,17 +35,33 @@ class ReaderCache:
 
     def get(self, key: str, max_age: float) -> list[str] | None:
         with self._lock:
+            self._drop_expired(max_age)
             entry = self._pages.get(key)
-        if entry is None or time.monotonic() - entry[0] > max_age:
-            return None
-        return entry[1]
+        return None if entry is None else entry[1]
 
-    def put(self, key: str, pieces: list[str]) -> None:
+    def put(self, key: str, pieces: list[str], max_age: float) -> None:
         with self._lock:
+            self._drop_expired(max_age)
             self._pages.pop(key, None)
             self._pages[key] = (time.monotonic(), pieces)
             while len(self._pages) > self.max_pages:
                 self._pages.popitem(last=False)
+
+    def _drop_expired(self, max_age: float) -> None:
+        # Pages are kept oldest first; an expired page is dropped rather than left in
+        # memory, so a deleted post's words do not outlive the cache's few seconds.
+        now = time.monotonic()
+        while self._pages:
+            made_at, _ = next(iter(self._pages.values()))
+            if now - made_at <= max_age:
+                return
+            self._pages.popitem(last=False)
+
+    def forget_paths(self, paths: set[str]) -> None:
+        """Drop every cached page of these paths, whatever its query string."""
+        with self._lock:
+            for key in [k for k in self._pages if k.partition("?")[0] in paths]:
+                del self._pages[key]
 
 
 def _serves_from_cache() -> bool:
@@ -75,7 +91,8 @@ def cached_for_readers(view):
         if response.status_code == 200 and response.mimetype == "text/html":
             html = response.get_data(as_text=True)
             token = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
-            cache.put(key, html.split(token) if token else [html])
+            pieces = html.split(token) if token else [html]
+            cache.put(key, pieces, current_app.config["READER_CACHE_SECONDS"])
         return response
 
     return wrapper

@@ -12,13 +12,14 @@ A link shows where it goes: its text and its target are the URL as typed (a type
 letters (``раураl.com`` in Cyrillic) shown in its ``xn--`` form, as browsers show it.
 """
 
-import functools
 import html
 import re
 import unicodedata
 
 from bleach.linkifier import PROTO_RE, URL_RE
 from markupsafe import Markup
+
+from app.text_memo import text_memo
 
 LINK_REL = "nofollow ugc noopener"
 ALLOWED_PROTOCOLS = frozenset({"http", "https"})
@@ -90,7 +91,8 @@ def _link(url: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=2048)
+# Forgotten after five minutes, or at once by the worker deleting the post.
+@text_memo(max_size=2048, max_age=300)
 def render_post_text(text: str) -> Markup:
     """Escaped text with its URLs made into nofollow links."""
     # URLs are found in the text without direction controls, so a control typed inside

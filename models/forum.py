@@ -81,7 +81,8 @@ class Post(db.Model):
     # The address hash is '' once older than ADDRESS_RETENTION_DAYS (app/privacy.py).
     poster_hash: Mapped[str] = mapped_column(String(64), index=True)
     address_hash: Mapped[str] = mapped_column(String(64))
-    edit_token_hash: Mapped[str] = mapped_column(String(64))
+    # Indexed: a token pasted on another device finds its post (forum.add_mine).
+    edit_token_hash: Mapped[str] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[datetime | None]
     # The screener's verdict at the last screening: score, action, reasons, contacts.

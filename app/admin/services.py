@@ -29,6 +29,7 @@ from models import (
     Decision,
     ModelVersion,
     Post,
+    PostStatus,
     ScreeningRule,
     ScreeningSettings,
     StaffUser,
@@ -127,7 +128,7 @@ def moderator_examples() -> list[LabelledExample]:
         db.select(Post.label, Decision.text)
         .join(latest, latest.c.post_id == Post.id)
         .join(Decision, Decision.id == latest.c.decision_id)
-        .where(Post.label.in_(("spam", "ham")))
+        .where(Post.label.in_(("spam", "ham")), Post.status != PostStatus.DELETED)
         .order_by(Decision.id)
     )
     return [LabelledExample(text, label, "moderator") for label, text in rows]

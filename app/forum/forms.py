@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, RadioField, StringField, TextAreaField
+from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -48,11 +48,16 @@ class ReplyForm(FlaskForm):
 
 
 class TokenForm(FlaskForm):
-    """Proves authorship: the private token shown when the post was made."""
+    """Proves authorship: the private token shown when the post was made.
 
-    token = PasswordField(
+    A text field, not a password field: a password input never renders its value, so the
+    token this browser remembers could not be filled in (the page renders it as a hidden
+    input then, see ``token_field`` in templates/forum/_field.html)."""
+
+    token = StringField(
         "Your private token",
         filters=[lambda v: v.strip() if isinstance(v, str) else v],
+        render_kw={"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"},
         validators=[DataRequired("Enter the private token you got when you posted.")],
     )
 
@@ -68,6 +73,14 @@ class EditReplyForm(TokenForm):
 
 class DeleteForm(TokenForm):
     confirm = HiddenField(default="yes")
+
+
+class DeleteMineForm(FlaskForm):
+    """Delete every post this browser holds a token for: the cookie is the proof."""
+
+
+class AddMineForm(TokenForm):
+    """A token saved on another device, to make its post this browser's too."""
 
 
 class ReportForm(FlaskForm):

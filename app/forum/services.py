@@ -7,6 +7,7 @@ from sqlalchemy import func, or_, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from app.anonymity import (
+    MAX_REMEMBERED_TOKENS,
     new_edit_token,
     poster_hash,
     pseudonym_candidate,
@@ -39,6 +40,8 @@ ACTION_TO_STATUS = {
 # Decisions an author sees as the outcome of a review (not "seen" markers or reversals).
 OUTCOME_ACTIONS = (Decision.APPROVE, Decision.REJECT, Decision.REMOVE, Decision.BAN)
 CONTACT_VALUE_MAX = 255
+# What a thread is called once its opening post is deleted: the title was its words too.
+DELETED_TITLE = "[deleted by author]"
 
 
 class BadCursor(ValueError):
@@ -196,8 +199,8 @@ def refresh_thread_stats(thread: Thread) -> None:
     thread.last_activity_at = max(latest or thread.created_at, thread.created_at)
 
 
-def _screened_post(thread: Thread, text_to_screen: str, body: str, poster: Poster):
-    verdict = screen_post(text_to_screen)
+def _new_post(thread: Thread, body: str, verdict, poster: Poster) -> tuple[Post, str]:
+    """A post built from a screening verdict made before any write."""
     token = new_edit_token()
     hashed_poster = poster_hash(poster.key)
     post = Post(
@@ -219,11 +222,14 @@ def _screened_post(thread: Thread, text_to_screen: str, body: str, poster: Poste
 
 def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
     """Start a thread. Returns its opening post and the author's private token."""
+    # Screened first: no write transaction is open (holding SQLite's one write lock, or
+    # PostgreSQL's locks) while the screener works.
+    verdict = screen_post(f"{title}\n\n{body}")
     now = utcnow()
     thread = Thread(title=title, created_at=now, last_activity_at=now)
     db.session.add(thread)
     db.session.flush()  # the pseudonym is keyed on the thread's id
-    post, token = _screened_post(thread, f"{title}\n\n{body}", body, poster)
+    post, token = _new_post(thread, body, verdict, poster)
     post.is_opening = True
     post.created_at = now
     thread.status = post.status
@@ -233,7 +239,8 @@ def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
 
 
 def create_reply(thread: Thread, body: str, poster: Poster) -> tuple[Post, str]:
-    post, token = _screened_post(thread, body, body, poster)
+    verdict = screen_post(body)  # before any write, as for a thread
+    post, token = _new_post(thread, body, verdict, poster)
     db.session.add(post)
     db.session.flush()
     refresh_thread_stats(thread)
@@ -250,6 +257,7 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
     """
     thread = post.thread
     new_title = title if post.is_opening and title is not None else thread.title
+    # Screened before the post is changed, so nothing is flushed while it runs.
     verdict = screen_post(f"{new_title}\n\n{body}" if post.is_opening else body)
     status = ACTION_TO_STATUS[verdict.action]
     post.edited_at = utcnow()
@@ -281,18 +289,92 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
     return post
 
 
-def delete_post(post: Post) -> None:
-    """The author's own delete: the text goes, a placeholder stays in the thread."""
+def delete_post(post: Post) -> list[str]:
+    """The author's own delete: the words go from everywhere Mend keeps them; a
+    placeholder stays in the thread so the replies keep their context.
+
+    Gone: the text and any edit waiting, an opening post's thread title, the screener's
+    verdict (it quotes what it matched), the contacts found, the text each moderator
+    decision kept (so it is no longer training data), moderators' notes on it, readers'
+    report details and the author's appeal message. Kept: that the post existed, where,
+    when, and what moderators decided (action, reason, who, when).
+
+    Returns the texts that were shown, for the caller to drop from its caches.
+    """
+    snapshots = db.session.execute(
+        db.select(Decision.previous_body, Decision.pending_body).where(Decision.post_id == post.id)
+    ).all()
+    shown = [post.body, post.pending_body, *(text for row in snapshots for text in row)]
     post.status = PostStatus.DELETED
     post.body = ""
+    post.pending_body = post.pending_title = None
     post.verdict = None
+    post.label = None  # a deleted post is no one's training example
+    post.awaiting_review = False
     post.edited_at = utcnow()
+    post.contacts.clear()
+    if post.is_opening:
+        post.thread.title = DELETED_TITLE
+    db.session.execute(
+        db.update(Decision)
+        .where(Decision.post_id == post.id)
+        .values(text=None, previous_body=None, pending_body=None, note=None)
+    )
+    db.session.execute(db.update(Report).where(Report.post_id == post.id).values(details=""))
+    db.session.execute(db.update(Appeal).where(Appeal.post_id == post.id).values(message=""))
     refresh_thread_stats(post.thread)
     db.session.commit()
+    return [text for text in shown if text]
 
 
 def is_author(post: Post, token: str | None) -> bool:
     return token_matches(token, post.edit_token_hash)
+
+
+def verified_own_posts(tokens: dict[int, str], thread_id: int | None = None) -> frozenset[int]:
+    """The posts among a browser's remembered ``tokens`` whose token matches the stored
+    hash: the only ids a cookie proves its holder wrote. The ids alone are claims anyone
+    can forge. One query, whatever the cookie lists; a browser keeps at most
+    MAX_REMEMBERED_TOKENS, so more than that are not looked at."""
+    candidates = sorted(tokens)[-MAX_REMEMBERED_TOKENS:]
+    if not candidates:
+        return frozenset()
+    query = db.select(Post.id, Post.edit_token_hash).where(Post.id.in_(candidates))
+    if thread_id is not None:
+        query = query.where(Post.thread_id == thread_id)
+    return frozenset(
+        post_id
+        for post_id, stored in db.session.execute(query)
+        if token_matches(tokens[post_id], stored)
+    )
+
+
+def own_posts(tokens: dict[int, str]) -> list[Post]:
+    """The posts, not yet deleted, whose tokens this browser verifiably holds."""
+    own = verified_own_posts(tokens)
+    if not own:
+        return []
+    return list(
+        db.session.execute(
+            db.select(Post)
+            .where(Post.id.in_(own), Post.status != PostStatus.DELETED)
+            .options(db.joinedload(Post.thread))
+            .order_by(Post.id)
+        ).scalars()
+    )
+
+
+def post_with_token(token: str) -> Post | None:
+    """The post, not deleted, whose token this is (pasted on another device). Tokens
+    are 144 random bits and keyed-hashed, so the hash is a safe key to look up by."""
+    if not token or len(token) > 64:
+        return None
+    return db.session.execute(
+        db.select(Post).where(
+            Post.edit_token_hash == token_hash(token.strip()),
+            Post.status != PostStatus.DELETED,
+        )
+    ).scalar_one_or_none()
 
 
 # --- contacts, bans, reports, appeals -------------------------------------------

@@ -26,8 +26,10 @@ from app.errors import unsent_text
 from app.extensions import limiter
 from app.forum import bp, services
 from app.forum.forms import (
+    AddMineForm,
     AppealForm,
     DeleteForm,
+    DeleteMineForm,
     EditForm,
     EditReplyForm,
     ReplyForm,
@@ -37,6 +39,7 @@ from app.forum.forms import (
 from app.guards import row_id
 from app.reader_cache import cached_for_readers
 from app.reasons import DECISION_REASONS
+from app.rendering import render_post_text
 from models import PostStatus, db
 
 # Ids are 32-bit in PostgreSQL and 64-bit in SQLite; a larger number in a link is simply
@@ -102,12 +105,11 @@ def _remember(post_id: int, token: str) -> None:
     session["new_token"] = {"post_id": post_id, "token": token}
 
 
-def _own_post_ids() -> frozenset[int]:
-    return frozenset(remembered_tokens())
-
-
-def _token_for(post_id: int) -> str | None:
-    return remembered_tokens().get(post_id)
+def _verified_token(post) -> str | None:
+    """The token this browser's cookie holds for ``post``, only if it matches the stored
+    hash: a cookie is a claim, and anyone can write one listing any ids."""
+    token = remembered_tokens().get(post.id)
+    return token if services.is_author(post, token) else None
 
 
 def _after_posting(post):
@@ -156,7 +158,7 @@ def new_thread():
 
 
 def _render_thread(thread, reply_form, status=200):
-    own = _own_post_ids()
+    own = services.verified_own_posts(remembered_tokens(), thread.id)
     opening = services.opening_post(thread)
     if not opening.is_visible_to_readers and opening.id not in own:
         abort(404)
@@ -222,7 +224,8 @@ def show_post(post_id: int):
 @bp.get(f"/p/<{ROW_ID}:post_id>/status")
 def post_status(post_id: int):
     post = db.session.get(services.Post, post_id) or abort(404)
-    is_author = services.is_author(post, _token_for(post.id))
+    token = _verified_token(post)
+    is_author = token is not None
     if not is_author and not post.is_visible_to_readers:
         abort(404)
     outcome = services.latest_outcome(post) if is_author else None
@@ -233,41 +236,67 @@ def post_status(post_id: int):
         outcome=outcome,
         reasons=DECISION_REASONS,
         appeal=services.appeal_of(post) if is_author else None,
-        appeal_form=_author_form(AppealForm, post) if is_author else None,
+        appeal_form=_author_form(AppealForm, token) if is_author else None,
     )
 
 
-def _author_form(form_class, post, **defaults):
+def _author_form(form_class, remembered: str | None, **defaults):
     form = form_class(**defaults)
-    if not form.is_submitted() and not form.token.data:
-        form.token.data = _token_for(post.id) or ""
+    if not form.is_submitted() and remembered:
+        form.token.data = remembered
     return form
+
+
+def _author_post(post_id: int):
+    """The post an author page is about, and the token this browser verifiably holds.
+    A post readers cannot see does not exist for anyone else: not its text, not its
+    thread's title, not even its edit page. On a POST, a token typed in (from another
+    device) proves authorship as well as the cookie does."""
+    post = db.session.get(services.Post, post_id) or abort(404)
+    token = _verified_token(post)
+    if token is None and not post.is_visible_to_readers:
+        typed = request.form.get("token", "") if request.method == "POST" else ""
+        if not services.is_author(post, typed):
+            abort(404)
+    return post, token
+
+
+def _refused(form) -> None:
+    form.token.errors = [
+        "That token does not match this post. Check you copied all of it, "
+        "or use the browser you posted from."
+    ]
+
+
+def _forget_shown(post, texts: list[str]) -> None:
+    """Drop a deleted post's words from this worker's caches (other workers' copies
+    expire on their own: see app/text_memo.py and app/reader_cache.py)."""
+    render_post_text.forget(*texts)
+    pages = {url_for("forum.index"), url_for("forum.show_thread", thread_id=post.thread_id)}
+    current_app.extensions["reader_cache"].forget_paths(pages)
 
 
 @bp.route(f"/p/<{ROW_ID}:post_id>/edit", methods=["GET", "POST"])
 @limit_posting
 @limit_posting_by_address
 def edit(post_id: int):
-    post = db.session.get(services.Post, post_id) or abort(404)
+    post, token = _author_post(post_id)
     if post.status == PostStatus.DELETED:
         abort(410, description="This post was deleted by its author.")
-    is_author = services.is_author(post, _token_for(post.id))
-    if is_author:
+    if token is not None:
         # An edit still waiting for a moderator is the author's latest draft.
         body = post.pending_body if post.pending_body is not None else post.body
         title = post.pending_title or post.thread.title
-    elif post.is_visible_to_readers:
+    else:
         body, title = post.body, post.thread.title  # only what every reader sees
-    else:
-        body = title = ""  # held or removed words are for their author and moderators
     if post.is_opening:
-        form = _author_form(EditForm, post, title=title, body=body)
+        form = _author_form(EditForm, token, title=title, body=body)
     else:
-        form = _author_form(EditReplyForm, post, body=body)
-    page = {"form": form, "post": post, "is_author": is_author}
+        form = _author_form(EditReplyForm, token, body=body)
+    page = {"form": form, "post": post, "is_author": token is not None}
     if form.validate_on_submit():
         if not services.is_author(post, form.token.data):
-            form.token.errors.append("That token does not match this post.")
+            _refused(form)
             return render_template("forum/edit.html", **page), 403
         _ensure_not_banned(_poster())
         title = form.title.data if post.is_opening else None
@@ -285,19 +314,68 @@ def edit(post_id: int):
 @limit_posting
 @limit_posting_by_address
 def delete(post_id: int):
-    post = db.session.get(services.Post, post_id) or abort(404)
+    post, token = _author_post(post_id)
     if post.status == PostStatus.DELETED:
         abort(410, description="This post was already deleted.")
-    form = _author_form(DeleteForm, post)
+    form = _author_form(DeleteForm, token)
+    page = {"form": form, "post": post, "is_author": token is not None}
     if form.validate_on_submit():
         if not services.is_author(post, form.token.data):
-            form.token.errors.append("That token does not match this post.")
-            return render_template("forum/delete.html", form=form, post=post), 403
-        services.delete_post(post)
+            _refused(form)
+            return render_template("forum/delete.html", **page), 403
+        _forget_shown(post, services.delete_post(post))
+        g.forget_tokens = [post.id]
         flash("Your post is deleted. Replies to it keep their place in the thread.")
         return redirect(url_for("forum.show_thread", thread_id=post.thread_id))
     status = 400 if form.is_submitted() else 200
-    return render_template("forum/delete.html", form=form, post=post), status
+    return render_template("forum/delete.html", **page), status
+
+
+@bp.route("/mine", methods=["GET", "POST"])
+@limit_posting
+@limit_posting_by_address
+def delete_mine():
+    """Every post this browser holds a token for, and one button that deletes them all.
+    Only the posts listed on the page the person saw go (the form names them), and only
+    those whose tokens still verify."""
+    posts = services.own_posts(remembered_tokens())
+    form = DeleteMineForm()
+    if form.validate_on_submit() and "confirm" in request.form:
+        listed = set(request.form.getlist("post_id"))
+        gone = [post for post in posts if str(post.id) in listed]
+        for post in gone:
+            _forget_shown(post, services.delete_post(post))
+        g.forget_tokens = [post.id for post in gone]
+        flash(f"Deleted {len(gone)} post{'s' if len(gone) != 1 else ''} from this browser.")
+        return redirect(url_for("forum.delete_mine"))
+    status = 400 if form.is_submitted() else 200
+    return _render_mine(posts, form, AddMineForm(formdata=None), status)
+
+
+def _render_mine(posts, form, add_form, status=200):
+    page = render_template("forum/mine.html", posts=posts, form=form, add_form=add_form)
+    return page, status
+
+
+@bp.post("/add-token")
+@limit_posting
+@limit_posting_by_address
+def add_mine():
+    """Remember a post made on another device in this browser, by its saved token."""
+    add_form = AddMineForm()
+    posts = services.own_posts(remembered_tokens())
+    if not add_form.validate_on_submit():
+        return _render_mine(posts, DeleteMineForm(formdata=None), add_form, 400)
+    post = services.post_with_token(add_form.token.data)
+    if post is None:
+        add_form.token.errors = [
+            "No post of yours has that token. Check you copied all of it; a deleted "
+            "post's token no longer works."
+        ]
+        return _render_mine(posts, DeleteMineForm(formdata=None), add_form, 403)
+    g.remember_token = (post.id, add_form.token.data)
+    flash("This browser now holds the token for that post: you can edit or delete it here.")
+    return redirect(url_for("forum.delete_mine"))
 
 
 @bp.route(f"/p/<{ROW_ID}:post_id>/report", methods=["GET", "POST"])
@@ -337,7 +415,11 @@ def appeal(post_id: int):
     if not form.validate_on_submit():
         abort(400, description="Write a few words for the moderators, then send it again.")
     if not services.is_author(post, form.token.data):
-        abort(403, description="That token does not match this post.")
+        abort(
+            403,
+            description="That token does not match this post. Send the appeal from "
+            "the browser you posted from.",
+        )
     if not services.appeal_post(post, form.message.data):
         abort(409, description="This post cannot be appealed (again).")
     flash("Your appeal is sent. A moderator will look at your post again.")

@@ -540,7 +540,12 @@ def _restore_post(post: Post, decision: Decision) -> None:
     if decision.action == Decision.CARE_SEEN:
         post.care_seen_at = None
         return
-    if post.status != PostStatus.DELETED and decision.previous_status:
+    if post.status == PostStatus.DELETED:
+        # Its author deleted it: no words, no label to put back (README, "When you
+        # delete a post"); the undo is still logged.
+        post.awaiting_review = False
+        return
+    if decision.previous_status:
         post.status = decision.previous_status
         if post.is_opening:
             post.thread.status = post.status

@@ -8,7 +8,9 @@ def test_a_stranger_does_not_see_a_held_post_on_its_edit_page(app, client):
     submit(client, "/new", {"title": "Love spell that worked", "body": SCAM})
     assert "waiting for a moderator" in client.get("/p/1/status").get_data(as_text=True)
     stranger = app.test_client()
-    page = stranger.get("/p/1/edit").get_data(as_text=True)
+    response = stranger.get("/p/1/edit")
+    assert response.status_code == 404  # as /p/1 is: a held post is not there for them
+    page = response.get_data(as_text=True)
     assert "drobodo" not in page and "Love spell that worked" not in page
     # The author still has their words in the form.
     assert "drobodo@gmail.com" in client.get("/p/1/edit").get_data(as_text=True)
