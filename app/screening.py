@@ -88,6 +88,28 @@ def effective_rules(session: Session) -> list[Rule]:
     return rules
 
 
+def screening_rules(session: Session, problems: list[str]) -> list[Rule]:
+    """The effective rules that compile. An edited rule that no longer does (say one
+    saved before rules ran on RE2, with a lookaround) is left out on its own, logged and
+    listed in ``problems``, and the built-in it replaced screens in its place; every
+    other edit stays in force."""
+    from moderation.rules import DEFAULT_RULES, compile_rule
+
+    builtin = {rule.name: rule for rule in DEFAULT_RULES}
+    usable = []
+    for rule in effective_rules(session):
+        try:
+            compile_rule(rule)
+        except ValueError as exc:
+            log.error("EDITED RULE UNUSABLE, left out: %s", exc)
+            problems.append(f"edited rule left out: {exc}")
+            if rule.name in builtin:
+                usable.append(builtin[rule.name])
+            continue
+        usable.append(rule)
+    return usable
+
+
 def rule_from_row(row: ScreeningRule, builtin: Rule | None = None) -> Rule:
     from moderation.rules import Rule
 
@@ -201,13 +223,7 @@ def build_screener() -> ScreenerState:
             revision = settings_revision(session)
             settings = session.get(ScreeningSettings, SETTINGS_ID)
             hold, reject = thresholds(settings)
-            try:
-                rules = effective_rules(session)
-                Screener(rules=rules)  # compiles every rule: a bad one is refused here
-            except ValueError as exc:
-                log.error("EDITED RULES UNUSABLE, using the built-in rules: %s", exc)
-                problems.append(f"edited rules: {exc}")
-                rules = list(DEFAULT_RULES)
+            rules = screening_rules(session, problems)
             classifier, name, version_id = _classifier_for(session, settings, problems)
     except SQLAlchemyError as exc:
         # No settings table (an unmigrated database) or no database: the defaults.
