@@ -215,6 +215,10 @@ def show_post(post_id: int):
     """A post's permanent link: its place in the thread, or its status for its author."""
     post = db.session.get(services.Post, post_id) or abort(404)
     if not post.is_visible_to_readers:
+        # Only its author learns that an unseen post exists: to anyone else a held id
+        # answers exactly as an id that was never used.
+        if _verified_token(post) is None:
+            abort(404)
         return redirect(url_for("forum.post_status", post_id=post.id))
     # The page that ends with this post, so it is read with what came before it.
     target = url_for("forum.show_thread", thread_id=post.thread_id, before=post.id + 1)

@@ -61,7 +61,8 @@ def test_care_rules_carry_no_weight_and_warnings_pull_down():
         (r"(?<!dr )caster", "lookarounds"),
         (r"caster(?=s)", "lookarounds"),
         ("spell\x00caster", "NUL"),
-        (r"[a-z ]{0,900}" * 3 + "x", "too large"),
+        (r"[a-z ]{0,90}" * 30 + "x", "too large"),
+        (r"[a-z ]{0,900}x", "counted repeat"),
     ],
 )
 def test_invalid_patterns_are_refused_with_a_clear_error(pattern, message):

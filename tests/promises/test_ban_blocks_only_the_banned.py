@@ -139,7 +139,7 @@ def test_a_post_too_old_for_its_address_cannot_pause_a_connection(app, moderator
 
 def test_address_ban_choices_are_checked(app, moderator):
     scam = post_scam(browser_at(app, CAFE))
-    for hours in ("0", "100000", "-5", "day", "24\x00"):
+    for hours in ("0", "100000", "-5", "day", "24.5"):
         response = decide_as_rendered(
             moderator, scam, "Ban poster", {"ban_address": "y", "address_hours": hours}
         )

@@ -95,6 +95,18 @@ def test_strangers_get_404_for_a_held_post_on_every_author_page(app, held):
     assert stranger.get(f"/t/{held['thread']}").status_code == 404
 
 
+def test_a_held_id_answers_like_one_never_used(app, held):
+    # Counting up through /p/<id> must not tell held posts apart from missing ones.
+    stranger = _forged(app.test_client(), f"{held['reply']}:x")
+    never_used = stranger.get("/p/99999")
+    for post_id in (held["reply"], held["thread_post"]):
+        answer = stranger.get(f"/p/{post_id}")
+        assert (answer.status_code, answer.location) == (404, never_used.location)
+    author = app.test_client()
+    reply_id = _held_reply(app, author, 1)
+    assert author.get(f"/p/{reply_id}").location == f"/p/{reply_id}/status"
+
+
 def test_a_forged_token_cannot_post_an_edit_or_delete_of_a_held_post(app, held):
     stranger = _forged(app.test_client(), f"{held['reply']}:x")
     csrf_page = stranger.get("/new").get_data(as_text=True)
