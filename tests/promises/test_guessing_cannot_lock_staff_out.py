@@ -7,12 +7,8 @@ atomic step in the database (SQLite or PostgreSQL, whichever the suite runs on).
 import threading
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
-from werkzeug import security
 
-import models.staff
-from app.auth import services
 from models import LoginFailure, db
 from tests.conftest import STAFF_PASSWORD, csrf_token, log_in, make_staff
 
@@ -83,21 +79,6 @@ def test_a_successful_login_does_not_count_as_a_failure(app):
         assert log_in(_browser(app, OWNER), "ada").status_code == 302
     with app.app_context():
         assert db.session.execute(select(func.count(LoginFailure.id))).scalar_one() == 0
-
-
-@pytest.fixture
-def hash_checks(monkeypatch):
-    calls = []
-    lock = threading.Lock()
-
-    def counted(stored_hash, password):
-        with lock:
-            calls.append(1)
-        return security.check_password_hash(stored_hash, password)
-
-    monkeypatch.setattr(services, "check_password_hash", counted)
-    monkeypatch.setattr(models.staff, "check_password_hash", counted)
-    return calls
 
 
 def test_concurrent_guesses_get_no_more_tries_than_the_limit(app, hash_checks):

@@ -3,13 +3,10 @@
 password-hash work, so the answer's timing does not tell the outcomes apart."""
 
 import statistics
-import threading
 import time
 
 import pytest
-from werkzeug import security
 
-import models.staff
 from app.auth import services
 from tests.conftest import STAFF_PASSWORD, log_in, make_staff
 
@@ -29,22 +26,6 @@ def accounts(app):
     with app.app_context():
         services.disable_staff_user("gone")
     return app
-
-
-@pytest.fixture
-def hash_checks(monkeypatch):
-    """Count every password-hash check, wherever it is made; each still really runs."""
-    calls = []
-    lock = threading.Lock()
-
-    def counted(stored_hash, password):
-        with lock:
-            calls.append(stored_hash)
-        return security.check_password_hash(stored_hash, password)
-
-    monkeypatch.setattr(services, "check_password_hash", counted)
-    monkeypatch.setattr(models.staff, "check_password_hash", counted)
-    return calls
 
 
 def _attempt(app, n: int, username: str, password: str):
