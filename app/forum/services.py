@@ -1,5 +1,6 @@
 """What the forum does, apart from HTTP: listing, posting, editing, deleting."""
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,7 +28,9 @@ from models import (
     db,
     utcnow,
 )
+from moderation import normalize
 
+log = logging.getLogger(__name__)
 EPOCH = datetime(1970, 1, 1)
 MAX_ROW_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 ACTION_TO_STATUS = {
@@ -264,15 +267,16 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
     post.score = verdict.score
     post.verdict = verdict.to_dict()
     post.care = verdict.care
-    store_contacts(post, verdict.contacts)
     if post.status in (PostStatus.PUBLISHED, PostStatus.HIDDEN) and (
         status != PostStatus.PUBLISHED
     ):
         post.pending_body = body
         post.pending_title = new_title if post.is_opening else None
         post.awaiting_review = True
+        refresh_contacts(post)
         db.session.commit()
         return post
+    store_contacts(post, verdict.contacts)
     post.body = body
     post.pending_body = post.pending_title = None
     if post.is_opening:
@@ -395,6 +399,33 @@ def store_contacts(post: Post, contacts: list[str]) -> None:
             post.contacts.remove(row)
     for kind, value in sorted(wanted):
         post.contacts.append(PostContact(kind=kind, value=value))
+
+
+def _contacts_in(text: str) -> list[str]:
+    """The contacts the screener would find in ``text`` (its own normaliser, so the
+    same canonical form), without scoring it again."""
+    try:
+        return [str(contact) for contact in normalize(text).contacts]
+    except Exception:  # noqa: BLE001 - as in screening, a text must never fail a request
+        log.exception("could not read the contacts of post text")
+        return []
+
+
+def refresh_contacts(post: Post) -> None:
+    """Index the contacts of the text the post shows and of any edit waiting beside it.
+
+    While an edit waits, readers still see the published text: a campaign search must
+    find the post by what is shown as well as by what is waiting. Call after the post's
+    texts change (an edit held, an edit approved or refused, such a decision undone).
+    """
+    title = post.thread.title if post.is_opening else None
+    texts = [f"{title}\n\n{post.body}" if title else post.body]
+    if post.pending_body is not None:
+        pending_title = post.pending_title if post.is_opening else None
+        texts.append(
+            f"{pending_title}\n\n{post.pending_body}" if pending_title else post.pending_body
+        )
+    store_contacts(post, [contact for text in texts for contact in _contacts_in(text)])
 
 
 def active_ban(hashed_poster: str, hashed_addresses: list[str]) -> Ban | None:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, tuple_
 
 from app.anonymity import address_hash_valid_until
-from app.forum.services import refresh_thread_stats
+from app.forum.services import refresh_contacts, refresh_thread_stats
 from models import (
     Appeal,
     Ban,
@@ -259,6 +259,8 @@ def _apply(
                 # Only the edit is refused: the published version stays up.
                 new_status = PostStatus.PUBLISHED
         post.pending_body = post.pending_title = None
+        # The approved text's contacts only, or the published text's once the edit is refused.
+        refresh_contacts(post)
     else:
         decision.text = _screened_text(post, post.body, thread.title)
     decision.new_status = new_status
@@ -554,6 +556,8 @@ def _restore_post(post: Post, decision: Decision) -> None:
         post.pending_body, post.body = post.body, decision.previous_body
     if decision.pending_body is not None:
         post.pending_body = decision.pending_body
+    if decision.previous_body is not None or decision.pending_body is not None:
+        refresh_contacts(post)  # the edit waits again: both texts' contacts
     db.session.execute(
         db.update(Report).where(Report.decision_id == decision.id).values(decision_id=None)
     )
