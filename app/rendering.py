@@ -22,7 +22,7 @@ its ``xn--`` form, as browsers show it.
 import html
 import re
 import unicodedata
-from encodings import idna
+from encodings import idna as idna2003
 
 from bleach.html5lib_shim import allowed_protocols
 from bleach.linkifier import TLDS
@@ -37,10 +37,10 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 TOP_LEVEL_DOMAINS = frozenset(TLDS)
 SCHEMES = frozenset(allowed_protocols)
 
-# Where a URL may start: a word not glued to a word, an "@" (e-mail) or a "." (the
-# middle of a name). Then an optional scheme and user, then the whole run of
-# dot-separated labels at once: the atomic group never gives characters back, so a
-# long run is read once and the search goes on after it.
+# A URL starts at a word that does not follow a letter, an "@" (an e-mail address) or
+# a "." (the middle of a name); then come an optional scheme and user, then the whole
+# run of dot-separated labels at once: the atomic group never gives characters back, so
+# a long run is read once, judged in Python, and the search goes on after it.
 CANDIDATE_RE = re.compile(
     rf"(?<![\w@.])(?=\w)"
     rf"(?:(?P<scheme>(?:{'|'.join(sorted(SCHEMES))}):/{{0,3}})(?P<user>(?>(?:\w+:)?\w+@))?)?"
@@ -133,7 +133,7 @@ def honest_host(host: str) -> str | None:
         return host
     try:
         return ".".join(
-            label if label.isascii() else idna.ToASCII(label).decode("ascii")
+            label if label.isascii() else idna2003.ToASCII(label).decode("ascii")
             for label in host.split(".")
         )
     except UnicodeError:
