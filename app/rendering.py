@@ -1,22 +1,31 @@
 """Turning a post's stored text into safe HTML.
 
 The only module that knows about bleach (deprecated upstream, security fixes only): we
-use its URL pattern (with its list of top-level domains) to find links, so swapping it
+use its lists of top-level domains and of URL schemes to find links, so swapping it
 means changing this file alone. Text is stored as written and is plain text, not HTML:
 every character is escaped here, and the only markup added is the ``<a>`` of each link.
 Line breaks are kept by CSS (``white-space: pre-wrap``), so no markup is added for them.
 
+Links are found by our own finder, not bleach's ``URL_RE``: that pattern is tried at
+every opening bracket and every word, and each try can read to the end of the text, so
+a post of ten thousand ``(`` took seconds to render. Here every character is read a
+bounded number of times, whatever the text looks like.
+
 A link shows where it goes: its text and its target are the URL as typed (a typed
 ``&amp;`` stays ``&amp;``), without the invisible direction controls that can make
-``gnp.exe`` read as ``exe.png``, and with a host that mixes scripts or imitates Latin
-letters (``раураl.com`` in Cyrillic) shown in its ``xn--`` form, as browsers show it.
+``gnp.exe`` read as ``exe.png``. Its host is shown as typed only when it is ASCII or
+Latin letters with accents (``bücher.de``); any other host (Cyrillic ``раураl.com``,
+Armenian ``օօ.com``, Latin ``ɡoogle.com`` with a script g) is shown, and linked, in
+its ``xn--`` form, as browsers show it.
 """
 
 import html
 import re
 import unicodedata
+from encodings import idna as idna2003
 
-from bleach.linkifier import PROTO_RE, URL_RE
+from bleach.html5lib_shim import allowed_protocols
+from bleach.linkifier import TLDS
 from markupsafe import Markup
 
 from app.text_memo import text_memo
@@ -25,65 +34,119 @@ LINK_REL = "nofollow ugc noopener"
 ALLOWED_PROTOCOLS = frozenset({"http", "https"})
 # Embeddings, overrides, isolates and the left-to-right / right-to-left marks.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-# Cyrillic and Greek letters that pass for Latin ones in a URL bar.
-LATIN_LOOKALIKES = frozenset(
-    "\u0430\u0432\u0435\u0456\u0458\u043a\u043c\u043d\u043e\u0440\u0441\u0442\u0443\u0445"
-    "\u0455\u04bb\u04cf\u0501\u051b\u051d"  # а в е і ј к м н о р с т у х ѕ һ ӏ ԁ ԛ ԝ
-    "\u03b1\u03b5\u03b9\u03ba\u03bd\u03bf\u03c1\u03c4\u03c5\u03c7"  # α ε ι κ ν ο ρ τ υ χ
+TOP_LEVEL_DOMAINS = frozenset(TLDS)
+SCHEMES = frozenset(allowed_protocols)
+
+# A URL starts at a word that does not follow a letter, an "@" (an e-mail address) or
+# a "." (the middle of a name); then come an optional scheme and user, then the whole
+# run of dot-separated labels at once: the atomic group never gives characters back, so
+# a long run is read once, judged in Python, and the search goes on after it.
+CANDIDATE_RE = re.compile(
+    rf"(?<![\w@.])(?=\w)"
+    rf"(?:(?P<scheme>(?:{'|'.join(sorted(SCHEMES))}):/{{0,3}})(?P<user>(?>(?:\w+:)?\w+@))?)?"
+    r"(?P<run>(?>[\w-]+(?:\.[\w-]+)*))",
+    re.IGNORECASE,
 )
-# Scripts that are written together: Japanese mixes these, Korean mixes Hangul and Han.
-SCRIPT_FAMILIES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "CJK": "CJK", "HANGUL": "CJK"}
-# scheme, user@, host, the rest (port, path, query)
-HOST_RE = re.compile(r"^([a-z][\w+.-]*:/{0,3})?([^/?#@]*@)?([^/?#:]*)(.*)$", re.I | re.DOTALL)
+PORT_RE = re.compile(r":[0-9]+(?![\w.])|:[0-9]+(?=\.(?!\w))")
+# A path or query runs to the next space or character unsafe in a URL (RFC 3986),
+# "#" and "~" allowed as they occur in practice.
+PATH_RE = re.compile(r"[/?][^\s{}|\\^`<>\"]*")
 
 
-def _script(char: str) -> str | None:
-    """The script of a letter, from its Unicode name ("CYRILLIC SMALL LETTER A")."""
-    if not char.isalpha():
-        return None  # digits and hyphens belong to every script
-    script = unicodedata.name(char, "UNKNOWN").split()[0]
-    return SCRIPT_FAMILIES.get(script, script)
+def _host_length(run: str) -> int | None:
+    """How much of a run of labels is a host name ending in a known top-level domain:
+    the longest such name (at least two labels), or None."""
+    labels = run.split(".")
+    for last in range(len(labels) - 1, 0, -1):
+        word = labels[last].split("-", 1)[0]  # a domain ends at a word's end
+        if word.lower() not in TOP_LEVEL_DOMAINS:
+            continue
+        if word == labels[last] and last + 1 < len(labels) and labels[last + 1][0] != "-":
+            continue  # "example.com.au" must not stop at ".com"
+        return sum(len(label) + 1 for label in labels[:last]) + len(word)
+    return None
 
 
-def _misleading(label: str) -> bool:
-    """Whether a host label should be shown in its xn-- form: letters of more than one
-    script, or nothing but letters that imitate Latin ones."""
-    if label.isascii():
-        return False
-    scripts = {_script(char) for char in label} - {None}
-    letters = [char for char in label if char.isalpha()]
-    return len(scripts) > 1 or all(char in LATIN_LOOKALIKES for char in letters)
+def find_urls(text: str):
+    """(start, end, scheme, user, host, rest) of each URL in the text, in order; the
+    end includes any sentence punctuation, which the caller splits off."""
+    position = 0
+    while match := CANDIDATE_RE.search(text, position):
+        position = match.end()
+        length = _host_length(match["run"])
+        if length is None:
+            # "http://https://example.com": the run after a scheme may be a scheme
+            # itself, so it is read once more, as a start.
+            # So may its last word after a hyphen: "x-mailto:a@example.com".
+            position = match.start("run") if match["scheme"] else position
+            hyphen = match["run"].rfind("-")
+            scheme = match["run"][hyphen + 1 :]
+            if hyphen >= 0 and scheme.lower() in SCHEMES and text.startswith(":", match.end()):
+                position = match.start("run") + hyphen + 1
+            continue
+        host_end = match.start("run") + length
+        end = host_end
+        if host_end == match.end():
+            port = PORT_RE.match(text, end)
+            end = port.end() if port else end
+            path = PATH_RE.match(text, end)
+            end = path.end() if path else end
+        position = end
+        host = text[match.start("run") : host_end]
+        yield (
+            match.start(),
+            end,
+            match["scheme"] or "",
+            match["user"] or "",
+            host,
+            text[host_end:end],
+        )
 
 
-def _honest_host(host: str) -> str:
-    labels = host.split(".")
-    if not any(_misleading(label) for label in labels):
-        return host
-    return ".".join(
-        label if label.isascii() else "xn--" + label.lower().encode("punycode").decode()
-        for label in labels
+def _sentence_punctuation(url: str) -> int:
+    """How many characters at the end of a URL belong to the sentence: a full stop or
+    comma, or a closing bracket the URL did not open."""
+    opened, closed = url.count("("), url.count(")")
+    cut = len(url)
+    while cut and (url[cut - 1] in ".," or (url[cut - 1] == ")" and opened < closed)):
+        closed -= url[cut - 1] == ")"
+        cut -= 1
+    return len(url) - cut
+
+
+def _reads_as_typed(char: str) -> bool:
+    """A Latin letter with accents: an ASCII letter and combining marks (é, ü, ñ)."""
+    parts = unicodedata.normalize("NFKD", char)
+    return (
+        len(parts) > 1
+        and parts[0].isascii()
+        and parts[0].isalpha()
+        and all(unicodedata.category(mark) == "Mn" for mark in parts[1:])
+        and unicodedata.name(char, "").startswith("LATIN ")
     )
 
 
-def _split_off_punctuation(url: str) -> tuple[str, str, str]:
-    """(before, url, after): brackets around the URL and a full stop or comma after it
-    belong to the sentence, unless the URL opened a bracket it closes."""
-    before = url[: len(url) - len(url.lstrip("("))]
-    url = url[len(before) :]
-    after = ""
-    while url and (url[-1] in ".," or (url[-1] == ")" and url.count("(") < url.count(")"))):
-        url, after = url[:-1], url[-1] + after
-    return before, url, after
+def honest_host(host: str) -> str | None:
+    """The host as typed if every reader reads it the same way, else its IDNA (xn--)
+    form; None when it has none (a label too long, a forbidden character)."""
+    if all(char.isascii() or _reads_as_typed(char) for char in host.casefold()):
+        return host
+    try:
+        return ".".join(
+            label if label.isascii() else idna2003.ToASCII(label).decode("ascii")
+            for label in host.split(".")
+        )
+    except UnicodeError:
+        return None
 
 
-def _link(url: str) -> str:
+def _link(scheme: str, user: str, host: str, rest: str) -> str:
     """The <a> for a URL as typed (direction controls already gone), or the URL as
-    plain text when it is not an http(s) link."""
-    scheme = PROTO_RE.match(url)
-    if scheme and scheme.group(0).split(":")[0].lower() not in ALLOWED_PROTOCOLS:
-        return html.escape(url, quote=False)
-    scheme_part, user, host, rest = HOST_RE.match(url).groups()
-    shown = (scheme_part or "") + (user or "") + _honest_host(host) + rest
+    plain text when it is not an http(s) link or its host cannot be written in ASCII."""
+    shown_host = honest_host(host)
+    if (scheme and scheme.split(":")[0].lower() not in ALLOWED_PROTOCOLS) or not shown_host:
+        return html.escape(scheme + user + host + rest, quote=False)
+    shown = scheme + user + shown_host + rest
     href = shown if scheme else "http://" + shown
     return (
         f'<a href="{html.escape(href)}" rel="{LINK_REL}" target="_blank">'
@@ -100,12 +163,15 @@ def render_post_text(text: str) -> Markup:
     where = [i for i, char in enumerate(text) if char not in BIDI_CONTROLS]
     plain = "".join(text[i] for i in where)
     parts, done = [], 0
-    for match in URL_RE.finditer(plain):
-        before, url, after = _split_off_punctuation(match.group(0))
-        start = where[match.start() + len(before)]
-        end = where[match.end() - len(after) - 1] + 1
-        parts += [html.escape(text[done:start], quote=False), _link(url)]
-        done = end
+    for start, end, scheme, user, host, rest in find_urls(plain):
+        # A host ends in a letter and a port in a digit: the punctuation is in the rest.
+        cut = _sentence_punctuation(rest)
+        rest = rest[: len(rest) - cut]
+        parts += [
+            html.escape(text[done : where[start]], quote=False),
+            _link(scheme, user, host, rest),
+        ]
+        done = where[end - cut - 1] + 1
     parts.append(html.escape(text[done:], quote=False))
     # The result depends on the text alone, so the posts of popular pages are rendered
     # once per worker.
