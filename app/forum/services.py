@@ -514,15 +514,24 @@ def appeal_of(post: Post) -> Appeal | None:
     ).scalar_one_or_none()
 
 
-def can_appeal(post: Post) -> bool:
-    return post.status == PostStatus.REMOVED and appeal_of(post) is None
+def can_appeal(post: Post, appeal: Appeal | None) -> bool:
+    """One appeal per removal: a granted appeal does not use up the right to appeal a
+    later removal of the same post; an open or denied one does."""
+    return post.status == PostStatus.REMOVED and (
+        appeal is None or appeal.state == Appeal.GRANTED
+    )
 
 
 def appeal_post(post: Post, message: str) -> bool:
-    """The author's one appeal against a rejection; it puts the post back in the queue."""
-    if not can_appeal(post):
+    """The author's appeal against a removal; it puts the post back in the queue."""
+    appeal = appeal_of(post)
+    if not can_appeal(post, appeal):
         return False
-    db.session.add(Appeal(post_id=post.id, message=message))
+    if appeal is None:
+        db.session.add(Appeal(post_id=post.id, message=message))
+    else:  # the granted one is history now; the log keeps its decision
+        appeal.message, appeal.created_at = message, utcnow()
+        appeal.state, appeal.decision_id = Appeal.OPEN, None
     post.awaiting_review = True
     try:
         db.session.commit()

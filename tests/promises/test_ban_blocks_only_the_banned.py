@@ -169,3 +169,28 @@ def test_the_ban_page_tells_an_innocent_poster_how_to_appeal(app, moderator):
     decide_as_rendered(moderator, post_id, "Approve")
     assert post_row(app, post_id).status == "published"
     assert new_thread(poster, "Thank you", "I can post again").status_code == 302
+
+
+def test_a_granted_appeal_leaves_the_right_to_appeal_a_later_ban(app, moderator):
+    poster = browser_at(app, CAFE)
+    post_id = post_scam(poster, "My story", "Honestly I just miss him. " + SCAM)
+    decide_as_rendered(moderator, post_id, "Reject as spam")
+    appeal = {"message": "It was my real story."}
+    assert submit_as_rendered(poster, f"/p/{post_id}/status", "/appeal", appeal).status_code == 302
+    decide_as_rendered(moderator, post_id, "Approve")
+    assert post_row(app, post_id).status == "published"
+
+    # Later another moderator bans the poster over the same post.
+    report = {"reason": "spam"}
+    submit_as_rendered(browser_at(app, "192.0.2.9"), f"/p/{post_id}/report", "/report", report)
+    decide_as_rendered(moderator, post_id, "Ban poster")
+    banned = new_thread(poster, "Why?", "I am not a scammer")
+    assert banned.status_code == 403 and f"/p/{post_id}/status" in banned.get_data(as_text=True)
+
+    # The page the ban points to offers the appeal it promises, and it works.
+    status = poster.get(f"/p/{post_id}/status").get_data(as_text=True)
+    assert "kept the decision" not in status
+    again = {"message": "Please look once more."}
+    assert submit_as_rendered(poster, f"/p/{post_id}/status", "/appeal", again).status_code == 302
+    decide_as_rendered(moderator, post_id, "Approve")
+    assert new_thread(poster, "Thank you", "I can post again").status_code == 302
