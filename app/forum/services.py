@@ -517,9 +517,7 @@ def appeal_of(post: Post) -> Appeal | None:
 def can_appeal(post: Post, appeal: Appeal | None) -> bool:
     """One appeal per removal: a granted appeal does not use up the right to appeal a
     later removal of the same post; an open or denied one does."""
-    return post.status == PostStatus.REMOVED and (
-        appeal is None or appeal.state == Appeal.GRANTED
-    )
+    return post.status == PostStatus.REMOVED and (appeal is None or appeal.state == Appeal.GRANTED)
 
 
 def appeal_post(post: Post, message: str) -> bool:

@@ -336,6 +336,11 @@ def _ban_address(post: Post, decision: Decision, outcome: Outcome, length: timed
     outcome.paused_until = max(until, outcome.paused_until or until)
 
 
+def _lifted() -> dict:
+    # A lifted ban needs no address any more: a paused connection's hash goes with it.
+    return {"lifted_at": utcnow(), "address_hash": None}
+
+
 def _lift_bans_for(post: Post) -> None:
     """A moderator now publishes a post its author was banned for (an appeal granted,
     say): the ban goes with the decision it rested on."""
@@ -345,7 +350,7 @@ def _lift_bans_for(post: Post) -> None:
     db.session.execute(
         db.update(Ban)
         .where(Ban.decision_id.in_(ban_decisions), Ban.lifted_at.is_(None))
-        .values(lifted_at=utcnow())
+        .values(**_lifted())
     )
 
 
@@ -526,7 +531,7 @@ def _reverse_one(
         db.session.execute(
             db.update(Ban)
             .where(Ban.decision_id == decision.id, Ban.lifted_at.is_(None))
-            .values(lifted_at=utcnow())
+            .values(**_lifted())
         )
         caused = db.session.execute(
             db.select(Decision).where(

@@ -194,3 +194,19 @@ def test_a_granted_appeal_leaves_the_right_to_appeal_a_later_ban(app, moderator)
     assert submit_as_rendered(poster, f"/p/{post_id}/status", "/appeal", again).status_code == 302
     decide_as_rendered(moderator, post_id, "Approve")
     assert new_thread(poster, "Thank you", "I can post again").status_code == 302
+
+
+def test_undoing_a_connection_pause_forgets_the_address_at_once(app, moderator):
+    scam = post_scam(browser_at(app, CAFE))
+    choices = {"ban_address": "y", "address_hours": "24"}
+    assert decide_as_rendered(moderator, scam, "Ban poster", choices).status_code == 302
+    with app.app_context():
+        ban_decision = db.session.execute(
+            select(Decision.id).where(Decision.action == Decision.BAN)
+        ).scalar_one()
+    undo = submit_as_rendered(moderator, "/mod/log", f"/mod/log/{ban_decision}/reverse")
+    assert undo.status_code == 302
+    with app.app_context():
+        bans = db.session.execute(select(Ban.lifted_at, Ban.address_hash)).all()
+    assert bans and all(lifted is not None and address is None for lifted, address in bans)
+    assert new_thread(browser_at(app, CAFE)).status_code == 302
