@@ -1,8 +1,9 @@
 """Jinja filters and globals shared by every template."""
 
+import unicodedata
 from datetime import datetime
 
-from flask import session
+from flask import g, session
 
 from app.rendering import render_post_text
 from models import utcnow
@@ -49,14 +50,37 @@ def classifier_term(term: str) -> str:
     return f"“{value}”"
 
 
+def show_invisible(text: str) -> str:
+    """Invisible format and control characters written out (U+202E as "\\u202e"), for
+    text staff read as typed (rule patterns and their log lines): a right-to-left
+    override there cannot flip or hide what an admin reads."""
+    return "".join(
+        f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cf", "Cc") else char
+        for char in text
+    )
+
+
 def _new_token():
     """A freshly made edit token, shown once and then forgotten by the session."""
-    return {"new_token": session.pop("new_token", None)}
+    token = session.pop("new_token", None)
+    if token is not None:
+        g.shows_secret = True
+    return {"new_token": token}
+
+
+def _keep_secrets_out_of_caches(response):
+    # The page with a new token must not come back from the browser's cache (Back, a
+    # restored tab) once the session has forgotten it: "shown only this once".
+    if g.pop("shows_secret", False):
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def register(app) -> None:
     app.add_template_filter(relative_time)
     app.add_template_filter(excerpt)
     app.add_template_filter(classifier_term)
+    app.add_template_filter(show_invisible)
     app.add_template_filter(render_post_text, "post_text")
     app.context_processor(_new_token)
+    app.after_request(_keep_secrets_out_of_caches)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -24,6 +23,7 @@ from app.screening import (
     refresh_screener,
     screener_state,
 )
+from app.templating import show_invisible
 from models import (
     SETTINGS_ID,
     AdminEvent,
@@ -461,20 +461,11 @@ def save_rule(staff: StaffUser, rule: Rule, original_name: str | None = None) ->
         staff,
         AdminEvent.RULE,
         f"{what} rule {rule.name!r} ({rule.kind}, weight {rule.weight:g}, "
-        f"{'enabled' if rule.enabled else 'disabled'}): {_visible(rule.pattern)}",
+        f"{'enabled' if rule.enabled else 'disabled'}): {show_invisible(rule.pattern)}",
     )
     db.session.commit()
     refresh_screener()
     return tryout
-
-
-def _visible(pattern: str) -> str:
-    """The pattern with invisible format characters written out (U+202E as "\\u202e"),
-    so a right-to-left override in a pattern cannot flip how the log line reads."""
-    return "".join(
-        f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cf", "Cc") else char
-        for char in pattern
-    )
 
 
 def set_rule_enabled(staff: StaffUser, name: str, enabled: bool) -> None:

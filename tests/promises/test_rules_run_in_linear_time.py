@@ -159,5 +159,6 @@ def test_a_direction_override_in_a_pattern_cannot_flip_the_log(admin_app, admin)
     pattern = "caster\u202eredlof"
     saved = submit_as_rendered(admin, "/admin/rules/new", "/admin/rules/", fill_in(pattern), "Save")
     assert saved.status_code == 302
-    log = admin.get("/mod/log").get_data(as_text=True)
-    assert "caster\\u202eredlof" in log and "\u202e" not in log
+    for page in ("/mod/log", "/admin/rules"):
+        html = admin.get(page).get_data(as_text=True)
+        assert "caster\\u202eredlof" in html and "\u202e" not in html, page
