@@ -50,5 +50,5 @@ def test_a_post_made_after_the_page_was_loaded_is_kept(app, client, post_thread)
     page = client.get("/mine").get_data(as_text=True)
     submit(client, "/t/1", {"body": "Written in another tab afterwards."}, "/t/1/reply")
     form = rendered_form(page, "/mine")
-    client.post("/mine", data=form.data(button="Delete all 1 post"))
+    client.post("/mine", data=form.data(button="Delete this post"))
     assert _statuses(app) == {1: PostStatus.DELETED, 2: PostStatus.PUBLISHED}
