@@ -15,6 +15,7 @@ from app.anonymity import (
     token_hash,
     token_matches,
 )
+from app.guards import MAX_ROW_ID
 from app.screening import screen_post
 from models import (
     Appeal,
@@ -32,7 +33,6 @@ from moderation import normalize
 
 log = logging.getLogger(__name__)
 EPOCH = datetime(1970, 1, 1)
-MAX_ROW_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 ACTION_TO_STATUS = {
     "publish": PostStatus.PUBLISHED,
     "hold": PostStatus.HELD,
