@@ -15,53 +15,26 @@ goes with it), exactly as if the page had been rendered for them.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
 from functools import wraps
 
 from flask import current_app, g, make_response, request
 from flask_wtf.csrf import generate_csrf
 
+from app.expiring_store import ExpiringStore
+
 # Per worker; the oldest page is dropped beyond this, so odd query strings cannot grow it.
 MAX_PAGES = 500
 
 
-class ReaderCache:
+class ReaderCache(ExpiringStore):
+    """Rendered pages by path and query string, each cut where its CSRF token goes."""
+
     def __init__(self, max_pages: int = MAX_PAGES):
-        self.max_pages = max_pages
-        self._pages: OrderedDict[str, tuple[float, list[str]]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str, max_age: float) -> list[str] | None:
-        with self._lock:
-            self._drop_expired(max_age)
-            entry = self._pages.get(key)
-        return None if entry is None else entry[1]
-
-    def put(self, key: str, pieces: list[str], max_age: float) -> None:
-        with self._lock:
-            self._drop_expired(max_age)
-            self._pages.pop(key, None)
-            self._pages[key] = (time.monotonic(), pieces)
-            while len(self._pages) > self.max_pages:
-                self._pages.popitem(last=False)
-
-    def _drop_expired(self, max_age: float) -> None:
-        # Pages are kept oldest first; an expired page is dropped rather than left in
-        # memory, so a deleted post's words do not outlive the cache's few seconds.
-        now = time.monotonic()
-        while self._pages:
-            made_at, _ = next(iter(self._pages.values()))
-            if now - made_at <= max_age:
-                return
-            self._pages.popitem(last=False)
+        super().__init__(max_pages)
 
     def forget_paths(self, paths: set[str]) -> None:
         """Drop every cached page of these paths, whatever its query string."""
-        with self._lock:
-            for key in [k for k in self._pages if k.partition("?")[0] in paths]:
-                del self._pages[key]
+        self.forget(lambda key: key.partition("?")[0] in paths)
 
 
 def _serves_from_cache() -> bool:
