@@ -223,11 +223,16 @@ def _new_post(thread: Thread, body: str, verdict, poster: Poster) -> tuple[Post,
     return post, token
 
 
+def screened_text(is_opening: bool, body: str, title: str | None) -> str:
+    """A post's text as the screener reads it: an opening post with its thread's title."""
+    return f"{title}\n\n{body}" if is_opening and title else body
+
+
 def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
     """Start a thread. Returns its opening post and the author's private token."""
     # Screened first: no write transaction is open (holding SQLite's one write lock, or
     # PostgreSQL's locks) while the screener works.
-    verdict = screen_post(f"{title}\n\n{body}")
+    verdict = screen_post(screened_text(True, body, title))
     now = utcnow()
     thread = Thread(title=title, created_at=now, last_activity_at=now)
     db.session.add(thread)
@@ -261,7 +266,7 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
     thread = post.thread
     new_title = title if post.is_opening and title is not None else thread.title
     # Screened before the post is changed, so nothing is flushed while it runs.
-    verdict = screen_post(f"{new_title}\n\n{body}" if post.is_opening else body)
+    verdict = screen_post(screened_text(post.is_opening, body, new_title))
     status = ACTION_TO_STATUS[verdict.action]
     post.edited_at = utcnow()
     post.score = verdict.score
@@ -418,13 +423,9 @@ def refresh_contacts(post: Post) -> None:
     find the post by what is shown as well as by what is waiting. Call after the post's
     texts change (an edit held, an edit approved or refused, such a decision undone).
     """
-    title = post.thread.title if post.is_opening else None
-    texts = [f"{title}\n\n{post.body}" if title else post.body]
+    texts = [screened_text(post.is_opening, post.body, post.thread.title)]
     if post.pending_body is not None:
-        pending_title = post.pending_title if post.is_opening else None
-        texts.append(
-            f"{pending_title}\n\n{post.pending_body}" if pending_title else post.pending_body
-        )
+        texts.append(screened_text(post.is_opening, post.pending_body, post.pending_title))
     store_contacts(post, [contact for text in texts for contact in _contacts_in(text)])
 
 

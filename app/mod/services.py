@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, tuple_
 
 from app.anonymity import address_hash_valid_until
-from app.forum.services import refresh_contacts, refresh_thread_stats
+from app.forum.services import refresh_contacts, refresh_thread_stats, screened_text
 from models import (
     Appeal,
     Ban,
@@ -247,7 +247,7 @@ def _apply(
     )
     thread = post.thread
     if post.pending_body is not None:
-        decision.text = _screened_text(post, post.pending_body, post.pending_title)
+        decision.text = screened_text(post.is_opening, post.pending_body, post.pending_title)
         if action == Decision.APPROVE:
             decision.previous_body = post.body
             post.body = post.pending_body
@@ -262,7 +262,7 @@ def _apply(
         # The approved text's contacts only, or the published text's once the edit is refused.
         refresh_contacts(post)
     else:
-        decision.text = _screened_text(post, post.body, thread.title)
+        decision.text = screened_text(post.is_opening, post.body, thread.title)
     decision.new_status = new_status
     post.status = new_status
     if label is not None and decision.pending_body is None:
@@ -294,11 +294,6 @@ def _apply(
     elif action == Decision.APPROVE:
         _lift_bans_for(post)
     return decision
-
-
-def _screened_text(post: Post, body: str, title: str | None) -> str:
-    """The text as the screener read it: what a label is a label for."""
-    return f"{title}\n\n{body}" if post.is_opening and title else body
 
 
 def _ban_poster(
