@@ -42,10 +42,6 @@ from app.reasons import DECISION_REASONS
 from app.rendering import render_post_text
 from models import PostStatus, db
 
-# Ids are 32-bit in PostgreSQL and 64-bit in SQLite; a larger number in a link is simply
-# not found, rather than an overflow in the database driver.
-ROW_ID = f"int(max={services.MAX_ROW_ID})"
-
 
 class PostingBanned(Forbidden):
     """A ban stops this post; the page says which kind and what the person can do."""
@@ -186,14 +182,14 @@ def _render_thread(thread, reply_form, status=200):
     )
 
 
-@bp.get(f"/t/<{ROW_ID}:thread_id>")
+@bp.get("/t/<int:thread_id>")
 @cached_for_readers
 def show_thread(thread_id: int):
     thread = services.get_thread(thread_id) or abort(404)
     return _render_thread(thread, ReplyForm())
 
 
-@bp.post(f"/t/<{ROW_ID}:thread_id>/reply")
+@bp.post("/t/<int:thread_id>/reply")
 @limit_posting
 @limit_posting_by_address
 def reply(thread_id: int):
@@ -210,7 +206,7 @@ def reply(thread_id: int):
     return _render_thread(thread, form, status=400)
 
 
-@bp.get(f"/p/<{ROW_ID}:post_id>")
+@bp.get("/p/<int:post_id>")
 def show_post(post_id: int):
     """A post's permanent link: its place in the thread, or its status for its author."""
     post = db.session.get(services.Post, post_id) or abort(404)
@@ -225,7 +221,7 @@ def show_post(post_id: int):
     return redirect(f"{target}#p{post.id}")
 
 
-@bp.get(f"/p/<{ROW_ID}:post_id>/status")
+@bp.get("/p/<int:post_id>/status")
 def post_status(post_id: int):
     post = db.session.get(services.Post, post_id) or abort(404)
     token = _verified_token(post)
@@ -280,7 +276,7 @@ def _forget_shown(post, texts: list[str]) -> None:
     current_app.extensions["reader_cache"].forget_paths(pages)
 
 
-@bp.route(f"/p/<{ROW_ID}:post_id>/edit", methods=["GET", "POST"])
+@bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
 @limit_posting
 @limit_posting_by_address
 def edit(post_id: int):
@@ -314,7 +310,7 @@ def edit(post_id: int):
     return render_template("forum/edit.html", **page), status
 
 
-@bp.route(f"/p/<{ROW_ID}:post_id>/delete", methods=["GET", "POST"])
+@bp.route("/p/<int:post_id>/delete", methods=["GET", "POST"])
 @limit_posting
 @limit_posting_by_address
 def delete(post_id: int):
@@ -382,7 +378,7 @@ def add_mine():
     return redirect(url_for("forum.delete_mine"))
 
 
-@bp.route(f"/p/<{ROW_ID}:post_id>/report", methods=["GET", "POST"])
+@bp.route("/p/<int:post_id>/report", methods=["GET", "POST"])
 @limit_posting
 @limit_posting_by_address
 def report(post_id: int):
@@ -410,7 +406,7 @@ def report(post_id: int):
     return render_template("forum/report.html", form=form, post=post), status
 
 
-@bp.post(f"/p/<{ROW_ID}:post_id>/appeal")
+@bp.post("/p/<int:post_id>/appeal")
 @limit_posting
 @limit_posting_by_address
 def appeal(post_id: int):

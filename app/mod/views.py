@@ -53,12 +53,12 @@ def _post_ids() -> list[int]:
 
 def _back_to_queue():
     sort = request.form.get("sort")
-    page = request.form.get("page", "")
+    page = row_id(request.form.get("page")) or 0
     return redirect(
         url_for(
             "mod.queue",
             sort=sort if sort in services.QUEUE_SORTS and sort != "score" else None,
-            page=row_id(page) if 1 < (row_id(page) or 0) < 10**6 else None,
+            page=page if 1 < page < 10**6 else None,
         )
     )
 
