@@ -123,7 +123,7 @@ def _metrics_row(name: str, m: dict) -> str:
 def evaluate_command(data_path: str | None, version_id: int | None, show_errors: int) -> None:
     """Screen every post of a labelled CSV and print precision, recall, F1, the
     false-positive rate on genuine posts and the confusion matrix, per source."""
-    from app.screening import ArtifactError, get_screener, load_version
+    from app.live_screener import ArtifactError, get_screener, load_version
     from moderation import Screener
     from moderation.classifier import bundled_corpus_path
     from moderation.evaluation import evaluate_by_source, read_labelled_csv

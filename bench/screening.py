@@ -78,7 +78,7 @@ def measure_ours(texts: list[str], repeat: int) -> dict:
     os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'mend.sqlite3'}"
     migrate(os.environ["DATABASE_URL"])
     from app import create_app
-    from app.screening import get_screener, screen_post
+    from app.live_screener import get_screener, screen_post
 
     app = create_app({"MODEL_CACHE_PATH": scratch / "model.bin"})
     with app.app_context():
@@ -329,7 +329,7 @@ def main() -> None:
     notes = [
         f"Data: `{data_path.name}`, {len(texts)} texts ({spam} spam, {len(texts) - spam} ham); "
         "measurement only, nothing tuned to it.",
-        f"Ours: `app.screening.screen_post` in an app context, {args.repeat} passes over "
+        f"Ours: `app.live_screener.screen_post` in an app context, {args.repeat} passes over "
         f"every text; the screener is built (default model trained on the bundled corpus) "
         f"in {ours['build_seconds']:.1f} s before timing. p99 {ours['p99'] * ms:.3f} ms, "
         f"max {ours['max'] * ms:.2f} ms. Batch: `Screener.screen_many`, one process.",

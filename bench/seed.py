@@ -41,7 +41,7 @@ def screened_pool() -> Pool:
     from moderation.classifier import bundled_corpus_path, train_default
     from moderation.evaluation import read_labelled_csv
     from moderation.rules import DEFAULT_RULES
-    from moderation.screening import Screener, ScreeningConfig
+    from moderation.screener import Screener, ScreeningConfig
 
     screener = Screener(DEFAULT_RULES, train_default(), ScreeningConfig())
     pool = Pool([], [])

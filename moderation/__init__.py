@@ -7,7 +7,7 @@
 from moderation.classifier import SpamClassifier
 from moderation.normalize import Contact, Normalized, normalize
 from moderation.rules import DEFAULT_RULES, Rule
-from moderation.screening import Reason, Screener, ScreeningConfig, Verdict, screen
+from moderation.screener import Reason, Screener, ScreeningConfig, Verdict, screen
 
 __all__ = [
     "DEFAULT_RULES",

@@ -5,7 +5,7 @@ canonical form ("name@host.com", "+12345678901", "wa.me/..."), leetspeak and
 lookalike letters folded. So patterns are written in lower case; a pattern containing
 capitals (an admin typing "Dr") is compiled case-insensitively.
 
-Weights are log-odds evidence added to the screening score (see ``screening.py``).
+Weights are log-odds evidence added to the screening score (see ``screener.py``).
 They are set so that no single generic signal holds a post: an e-mail address, a
 helpline number or a link alone stays well below the hold line, and so does spell or
 "get my ex back" language alone, because heartbroken people write both. It takes a

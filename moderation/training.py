@@ -35,7 +35,7 @@ from moderation import classifier as classifier_module
 from moderation.classifier import SpamClassifier, fitted_rows
 from moderation.normalize import normalize
 from moderation.rules import Rule, RuleEngine, RuleHit
-from moderation.screening import ScreeningConfig, _content_words, combine_score
+from moderation.screener import ScreeningConfig, _content_words, combine_score
 
 HELD_OUT_FRACTION = 0.2
 # At most this many held-out texts are screened to measure the two models.

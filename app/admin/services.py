@@ -1,6 +1,6 @@
 """Admins' work on screening: train, compare, activate and roll back model versions;
 edit rules; set thresholds. Every change is an ``AdminEvent`` row and bumps the settings
-revision that every worker watches (see ``app.screening``)."""
+revision that every worker watches (see ``app.live_screener``)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from flask import Flask, current_app
 from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 
-from app.screening import (
+from app.live_screener import (
     ArtifactError,
     effective_rules,
     load_version,
@@ -351,7 +351,7 @@ def _name(version_id: int | None) -> str:
 
 
 def current_thresholds() -> tuple[float, float | None]:
-    from app.screening import thresholds
+    from app.live_screener import thresholds
 
     return thresholds(db.session.get(ScreeningSettings, SETTINGS_ID))
 

@@ -16,7 +16,7 @@ from app.anonymity import (
     token_matches,
 )
 from app.guards import MAX_ROW_ID
-from app.screening import screen_post
+from app.live_screener import screen_post
 from models import (
     Appeal,
     Ban,

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from app.admin import services
-from app.screening import screener_state
+from app.live_screener import screener_state
 from models import AdminEvent, ModelVersion, Post, PostStatus, db
 from tests.conftest import SCAM, log_in, make_staff, submit
 
@@ -111,7 +111,7 @@ def test_a_corrupted_active_model_falls_back_and_posts_are_kept(
         db.session.commit()
 
     worker = make_app(SCREENER_CHECK_SECONDS=0)  # a worker starting after the damage
-    with caplog.at_level(logging.ERROR, logger="app.screening"):
+    with caplog.at_level(logging.ERROR, logger="app.live_screener"):
         scam, genuine = post(worker.test_client(), SCAM), post(worker.test_client(), GENUINE)
     assert "SCREENING MODEL UNUSABLE" in caplog.text
     # The bundled default screens instead: the scam is held, the genuine post is not.

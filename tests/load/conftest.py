@@ -14,7 +14,7 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, make_url, text
 
 from app import create_app
-from app.screening import screen_post
+from app.live_screener import screen_post
 from models import db
 from tests.conftest import TEST_SECRET
 

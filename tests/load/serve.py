@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from app import create_app
-from app.screening import screen_post
+from app.live_screener import screen_post
 from tests.load.conftest import READY
 
 app = create_app({"MODEL_CACHE_PATH": Path(os.environ["MEND_TEST_MODEL_CACHE"])})

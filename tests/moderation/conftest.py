@@ -4,7 +4,7 @@ import pytest
 
 from moderation.classifier import SpamClassifier, train_default
 from moderation.rules import DEFAULT_RULES
-from moderation.screening import Screener, ScreeningConfig
+from moderation.screener import Screener, ScreeningConfig
 
 
 @pytest.fixture(scope="session")

@@ -184,7 +184,7 @@ WORDS = (
 
 def test_a_candidate_beyond_the_cap_is_fitted_on_a_sample(monkeypatch):
     from moderation.rules import DEFAULT_RULES
-    from moderation.screening import ScreeningConfig
+    from moderation.screener import ScreeningConfig
     from moderation.training import LabelledExample, train_candidate
 
     spam = [f"dr zuma cast a spell on day {w}, my ex came back, contact him" for w in WORDS]

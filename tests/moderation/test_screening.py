@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-import moderation.screening as screening_module
+import moderation.screener as screening_module
 from moderation import Reason, Screener, ScreeningConfig, Verdict, screen
 from moderation.rules import DEFAULT_RULES
 

@@ -13,7 +13,7 @@ import multiprocessing
 
 import pytest
 
-from app.screening import effective_rules
+from app.live_screener import effective_rules
 from models import Post, PostStatus, ScreeningRule, db
 from moderation.normalize import normalize
 from moderation.rules import RuleEngine

@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import update
 
 from app.admin import services
-from app.screening import screener_state
+from app.live_screener import screener_state
 from models import SETTINGS_ID, ModelVersion, Post, PostStatus, ScreeningSettings, db
 from moderation.classifier import load_or_train_default
 from tests.conftest import SCAM, staff_client
@@ -230,7 +230,7 @@ def test_a_tampered_artifact_is_marked_broken_and_posts_are_screened(
     activate_in_database(worker, version_id)
 
     client = worker.test_client()
-    with caplog.at_level(logging.ERROR, logger="app.screening"):
+    with caplog.at_level(logging.ERROR, logger="app.live_screener"):
         started = time.monotonic()
         scam, genuine = post(client, SCAM), post(client, GENUINE)
         assert time.monotonic() - started < 20
