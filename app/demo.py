@@ -7,7 +7,8 @@ thread starter and any other word is a distinct poster within that thread.
 import secrets
 from datetime import timedelta
 
-from app.forum import services
+from app.forum.writing import create_reply, create_thread
+from app.poster_identity import Poster
 from models import Post, Thread, db, utcnow
 
 DEMO_THREADS = [
@@ -135,16 +136,16 @@ def seed_demo_content() -> int:
     now = utcnow()
     for index, (title, story, replies) in enumerate(DEMO_THREADS):
         started = now - timedelta(hours=6 * (len(DEMO_THREADS) - index) + 3)
-        starter = services.Poster(key=secrets.token_urlsafe(24), address_hash="demo")
-        opening, _ = services.create_thread(title, story, starter)
+        starter = Poster(key=secrets.token_urlsafe(24), address_hash="demo")
+        opening, _ = create_thread(title, story, starter)
         opening.created_at = opening.thread.created_at = started
         posters = {"op": starter}
         for step, (who, text) in enumerate(replies, start=1):
             if who not in posters:
-                posters[who] = services.Poster(secrets.token_urlsafe(24), "demo")
-            post, _ = services.create_reply(opening.thread, text, posters[who])
+                posters[who] = Poster(secrets.token_urlsafe(24), "demo")
+            post, _ = create_reply(opening.thread, text, posters[who])
             post.created_at = started + timedelta(minutes=37 * step)
-        services.refresh_thread_stats(opening.thread)
+        opening.thread.refresh_stats()
         db.session.commit()
     return len(DEMO_THREADS)
 

@@ -6,7 +6,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf import CSRFProtect
 
-from app.anonymity import LIMIT_ADDRESS, address_hash
+from app.poster_identity import LIMIT_ADDRESS, address_hash
 
 csrf = CSRFProtect()
 # Batch mode lets later migrations alter columns on SQLite too.

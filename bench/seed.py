@@ -20,7 +20,7 @@ from common import REPO  # noqa: F401  (puts the checkout on sys.path)
 from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine
 
-from app.anonymity import ADJECTIVES, ANIMALS
+from app.poster_identity import ADJECTIVES, ANIMALS
 from models import Post, PostContact, PostStatus, Thread
 
 START = datetime(2025, 1, 1)

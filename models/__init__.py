@@ -1,8 +1,8 @@
 """Database models. Owns ``db``; imports nothing from ``app``."""
 
 from models.base import db, utcnow
-from models.forum import Post, PostStatus, Thread
-from models.moderation import Appeal, Ban, Decision, Label, PostContact, Report
+from models.forum import Post, Thread
+from models.moderation import Appeal, Ban, Decision, PostContact, Report
 from models.screening import (
     SETTINGS_ID,
     AdminEvent,
@@ -11,20 +11,33 @@ from models.screening import (
     ScreeningSettings,
     TrainingJob,
 )
-from models.staff import LoginFailure, Role, StaffUser
+from models.staff import LoginFailure, StaffUser
+from models.states import (
+    DECIDING_ACTIONS,
+    VISIBLE_IN_THREAD,
+    AppealState,
+    DecisionAction,
+    Label,
+    PostStatus,
+    Role,
+)
 
 __all__ = [
     "db",
     "utcnow",
+    "DECIDING_ACTIONS",
     "SETTINGS_ID",
+    "VISIBLE_IN_THREAD",
     "AdminEvent",
     "ModelVersion",
     "ScreeningRule",
     "ScreeningSettings",
     "TrainingJob",
     "Appeal",
+    "AppealState",
     "Ban",
     "Decision",
+    "DecisionAction",
     "Label",
     "LoginFailure",
     "Post",

@@ -1,22 +1,11 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import db, utcnow
-
-
-class PostStatus:
-    PUBLISHED = "published"
-    HELD = "held"
-    REMOVED = "removed"
-    DELETED = "deleted"
-    # Reported by enough readers: out of sight until a moderator looks.
-    HIDDEN = "hidden"
-    # What readers see in a thread: a deleted post stays as a placeholder so the
-    # replies around it keep their context.
-    VISIBLE_IN_THREAD = (PUBLISHED, DELETED)
+from models.states import VISIBLE_IN_THREAD, PostStatus
 
 
 class Thread(db.Model):
@@ -37,6 +26,26 @@ class Thread(db.Model):
     posts: Mapped[list["Post"]] = relationship(
         back_populates="thread", order_by="Post.id", cascade="all, delete-orphan"
     )
+
+    def refresh_stats(self) -> None:
+        """Recount what the front page shows from the posts themselves.
+
+        The thread row is locked first, so concurrent replies recount one after another
+        and each sees the others' committed posts (PostgreSQL; SQLite has one writer at a
+        time anyway). NO KEY UPDATE, because inserting a post holds a KEY SHARE lock on its
+        thread, which a plain FOR UPDATE would wait on: two replies would deadlock.
+        """
+        db.session.execute(
+            db.select(Thread.id).where(Thread.id == self.id).with_for_update(key_share=True)
+        )
+        published = (Post.thread_id == self.id) & (Post.status == PostStatus.PUBLISHED)
+        count, latest = db.session.execute(
+            db.select(func.count(Post.id), func.max(Post.created_at)).where(
+                published, Post.is_opening.is_(False)
+            )
+        ).one()
+        self.reply_count = count
+        self.last_activity_at = max(latest or self.created_at, self.created_at)
 
     def __repr__(self) -> str:
         return f"<Thread {self.id} {self.title!r}>"
@@ -107,7 +116,65 @@ class Post(db.Model):
 
     @property
     def is_visible_to_readers(self) -> bool:
-        return self.status in PostStatus.VISIBLE_IN_THREAD
+        return self.status in VISIBLE_IN_THREAD
+
+    def set_status(self, status: PostStatus, *, awaiting_review: bool) -> None:
+        """Change the post's status and whether it waits in the moderators' queue.
+
+        The thread keeps a copy of its opening post's status for the front page. A
+        deleted opening post leaves its thread as it was: the replies stay readable
+        around the placeholder.
+        """
+        self.status = status
+        self.awaiting_review = awaiting_review
+        if self.is_opening and status != PostStatus.DELETED:
+            self.thread.status = status
+
+    def ask_for_review(self) -> None:
+        """Put the post in the moderators' queue (a report, an appeal) as it stands."""
+        self.awaiting_review = True
+
+    def hide_if_reported(self, reporting_readers: int, hide_threshold: int) -> bool:
+        """Hide a published post once ``hide_threshold`` readers (each on an address of
+        their own) have reported it: out of sight until a moderator looks."""
+        if reporting_readers < hide_threshold or self.status != PostStatus.PUBLISHED:
+            return False
+        self.set_status(PostStatus.HIDDEN, awaiting_review=True)
+        return True
+
+    def stage_edit(self, body: str, title: str | None) -> None:
+        """Keep an edit beside the text readers see, for a moderator to approve."""
+        self.pending_body = body
+        self.pending_title = title if self.is_opening else None
+        self.awaiting_review = True
+
+    def apply_edit(self, body: str, title: str | None) -> None:
+        """Show ``body`` (and, for an opening post, ``title`` as its thread's title) from
+        now on; an edit that was waiting beside the old text is gone with it."""
+        self.body = body
+        if self.is_opening and title:
+            self.thread.title = title
+        self.pending_body = self.pending_title = None
+
+    def approve_edit(self) -> str:
+        """Show the edit that was waiting. Returns the text it replaced."""
+        replaced = self.body
+        self.apply_edit(self.pending_body, self.pending_title)
+        return replaced
+
+    def refuse_edit(self) -> str:
+        """Drop the edit that was waiting; the text readers see stays. Returns the edit."""
+        refused = self.pending_body
+        self.pending_body = self.pending_title = None
+        return refused
+
+    def reopen_edit(self, replaced_body: str | None, refused_body: str | None) -> None:
+        """Undo ``approve_edit`` (the replaced text is shown again, the approved one waits
+        again) or ``refuse_edit`` (the refused edit waits again)."""
+        if replaced_body is not None:
+            self.pending_body, self.body = self.body, replaced_body
+        if refused_body is not None:
+            self.pending_body = refused_body
 
     def __repr__(self) -> str:
         return f"<Post {self.id} thread={self.thread_id} {self.status}>"

@@ -9,11 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from models.base import db, utcnow
 from models.forum import Post
 from models.staff import StaffUser
-
-
-class Label:
-    SPAM = "spam"
-    HAM = "ham"
+from models.states import AppealState
 
 
 class Decision(db.Model):
@@ -22,14 +18,6 @@ class Decision(db.Model):
 
     __tablename__ = "decisions"
     __table_args__ = (Index("ix_decisions_log", "created_at", "id"),)
-
-    APPROVE = "approve"
-    REJECT = "reject"
-    REMOVE = "remove"
-    BAN = "ban"
-    CARE_SEEN = "care_seen"
-    REVERSE = "reverse"
-    ACTIONS = (APPROVE, REJECT, REMOVE, BAN, CARE_SEEN, REVERSE)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -100,15 +88,11 @@ class Appeal(db.Model):
 
     __tablename__ = "appeals"
 
-    OPEN = "open"
-    GRANTED = "granted"
-    DENIED = "denied"
-
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), unique=True)
     message: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    state: Mapped[str] = mapped_column(String(16), default=OPEN)
+    state: Mapped[str] = mapped_column(String(16), default=AppealState.OPEN)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
 
 

@@ -8,14 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from models.base import db, utcnow
-
-
-class Role:
-    MODERATOR = "moderator"
-    ADMIN = "admin"
-    ALL = (MODERATOR, ADMIN)
-    # A role can do everything the roles below it can.
-    RANK = {MODERATOR: 1, ADMIN: 2}
+from models.states import Role
 
 
 class StaffUser(UserMixin, db.Model):
@@ -45,7 +38,7 @@ class StaffUser(UserMixin, db.Model):
         return self.active
 
     def has_role(self, role: str) -> bool:
-        return Role.RANK.get(self.role, 0) >= Role.RANK[role]
+        return Role.rank_of(self.role) >= Role(role).rank
 
     def __repr__(self) -> str:
         return f"<StaffUser {self.username} {self.role}>"

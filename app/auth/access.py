@@ -1,8 +1,6 @@
 """Who may see staff pages: anonymous visitors are sent to log in, staff with too
 low a role get 403."""
 
-from functools import wraps
-
 from flask import Blueprint, abort
 from flask_login import current_user
 
@@ -15,20 +13,6 @@ def _check(role: str):
     if not current_user.has_role(role):
         abort(403)
     return None
-
-
-def staff_required(role: str):
-    """Decorate a view so only staff with ``role`` (or a higher one) may use it."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            refused = _check(role)
-            return refused if refused is not None else view(*args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def guard_blueprint(bp: Blueprint, role: str) -> None:

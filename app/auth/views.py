@@ -5,10 +5,10 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user
 from werkzeug.exceptions import TooManyRequests
 
-from app.anonymity import LOGIN_ADDRESS, address_hash
 from app.auth import bp, services
 from app.auth.forms import LoginForm, LogoutForm
 from app.auth.sessions import end_session, start_session
+from app.poster_identity import LOGIN_ADDRESS, address_hash
 
 
 def _safe_next(target: str | None) -> str:

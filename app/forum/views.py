@@ -2,7 +2,6 @@ from flask import (
     abort,
     current_app,
     flash,
-    g,
     redirect,
     render_template,
     request,
@@ -11,20 +10,10 @@ from flask import (
 )
 from werkzeug.exceptions import Forbidden
 
-from app.anonymity import (
-    LIMIT_ADDRESS,
-    REPORTING_ADDRESS,
-    address_hash,
-    current_poster_key,
-    new_poster_key,
-    poster_hash,
-    recent_address_hashes,
-    remembered_tokens,
-    reporter_hash,
-)
 from app.errors import unsent_text
 from app.extensions import limiter
-from app.forum import bp, services
+from app.forum import bp
+from app.forum.authorship import is_author, own_posts, post_with_token, verified_own_posts
 from app.forum.forms import (
     AddMineForm,
     AppealForm,
@@ -36,11 +25,34 @@ from app.forum.forms import (
     ReportForm,
     ThreadForm,
 )
+from app.forum.listing import BadCursor, front_page, opening_post, thread_posts
+from app.forum.reviews import (
+    active_ban,
+    appeal_of,
+    appeal_post,
+    banned_for,
+    latest_outcome,
+    report_post,
+)
+from app.forum.writing import create_reply, create_thread, delete_post, edit_post
 from app.guards import row_id
+from app.poster_identity import (
+    REPORTING_ADDRESS,
+    Poster,
+    address_hash,
+    current_poster,
+    forget_tokens,
+    poster_hash,
+    poster_limit_key,
+    recent_address_hashes,
+    remember_token,
+    remembered_tokens,
+    reporter_hash,
+)
 from app.reader_cache import cached_for_readers
 from app.reasons import DECISION_REASONS
 from app.rendering import render_post_text
-from models import PostStatus, db
+from models import Post, PostStatus, Thread, db
 
 
 class PostingBanned(Forbidden):
@@ -59,30 +71,17 @@ def _posting_banned(error: PostingBanned):
         "forum/banned.html",
         by_address=by_address,
         until=ban.expires_at if by_address else None,
-        appeal_post=None if ban is None or by_address else services.banned_for(ban),
+        appeal_post=None if ban is None or by_address else banned_for(ban),
         unsent=unsent_text(),
     ), 403
 
 
-def _poster() -> services.Poster:
-    """The anonymous poster behind this request; a new key is issued on first post."""
-    key = current_poster_key()
-    if key is None:
-        key = g.new_poster_key = new_poster_key()
-    return services.Poster(key=key, address_hash=address_hash(request.remote_addr))
-
-
-def _ensure_not_banned(poster: services.Poster) -> None:
+def _ensure_not_banned(poster: Poster) -> None:
     """Checked before screening, so a banned poster's text is never stored."""
     addresses = recent_address_hashes(request.remote_addr)
-    ban = services.active_ban(poster_hash(poster.key), addresses)
+    ban = active_ban(poster_hash(poster.key), addresses)
     if ban is not None:
         raise PostingBanned(ban)
-
-
-def _poster_limit_key() -> str:
-    key = current_poster_key()
-    return poster_hash(key) if key else address_hash(request.remote_addr, LIMIT_ADDRESS)
 
 
 def _post_rate_limit() -> str:
@@ -91,13 +90,13 @@ def _post_rate_limit() -> str:
 
 # Two limits on writing: one per poster (cookie) and one per address, so dropping the
 # cookie does not buy a fresh allowance.
-limit_posting = limiter.limit(_post_rate_limit, key_func=_poster_limit_key, methods=["POST"])
+limit_posting = limiter.limit(_post_rate_limit, key_func=poster_limit_key, methods=["POST"])
 limit_posting_by_address = limiter.limit(_post_rate_limit, methods=["POST"], scope="address")
 
 
 def _remember(post_id: int, token: str) -> None:
     """Keep the token in the browser, and show it once on the next page."""
-    g.remember_token = (post_id, token)
+    remember_token(post_id, token)
     session["new_token"] = {"post_id": post_id, "token": token}
 
 
@@ -105,7 +104,7 @@ def _verified_token(post) -> str | None:
     """The token this browser's cookie holds for ``post``, only if it matches the stored
     hash: a cookie is a claim, and anyone can write one listing any ids."""
     token = remembered_tokens().get(post.id)
-    return token if services.is_author(post, token) else None
+    return token if is_author(post, token) else None
 
 
 def _after_posting(post):
@@ -128,12 +127,12 @@ def _page_arg(name: str) -> int | None:
 @cached_for_readers
 def index():
     try:
-        page = services.front_page(
+        page = front_page(
             current_app.config["THREADS_PER_PAGE"],
             older=request.args.get("older"),
             newer=request.args.get("newer"),
         )
-    except services.BadCursor:
+    except BadCursor:
         abort(400, description="That page link is broken. Go back to the first page.")
     return render_template("forum/index.html", page=page)
 
@@ -144,9 +143,9 @@ def index():
 def new_thread():
     form = ThreadForm()
     if form.validate_on_submit():
-        poster = _poster()
+        poster = current_poster()
         _ensure_not_banned(poster)
-        post, token = services.create_thread(form.title.data, form.body.data, poster)
+        post, token = create_thread(form.title.data, form.body.data, poster)
         _remember(post.id, token)
         return _after_posting(post)
     status = 400 if form.is_submitted() else 200
@@ -154,12 +153,12 @@ def new_thread():
 
 
 def _render_thread(thread, reply_form, status=200):
-    own = services.verified_own_posts(remembered_tokens(), thread.id)
-    opening = services.opening_post(thread)
+    own = verified_own_posts(remembered_tokens(), thread.id)
+    opening = opening_post(thread)
     if not opening.is_visible_to_readers and opening.id not in own:
         abort(404)
     try:
-        page = services.thread_posts(
+        page = thread_posts(
             thread,
             current_app.config["POSTS_PER_PAGE"],
             own_post_ids=own,
@@ -185,7 +184,7 @@ def _render_thread(thread, reply_form, status=200):
 @bp.get("/t/<int:thread_id>")
 @cached_for_readers
 def show_thread(thread_id: int):
-    thread = services.get_thread(thread_id) or abort(404)
+    thread = db.get_or_404(Thread, thread_id)
     return _render_thread(thread, ReplyForm())
 
 
@@ -193,14 +192,14 @@ def show_thread(thread_id: int):
 @limit_posting
 @limit_posting_by_address
 def reply(thread_id: int):
-    thread = services.get_thread(thread_id) or abort(404)
+    thread = db.get_or_404(Thread, thread_id)
     if thread.status != PostStatus.PUBLISHED:
         abort(404)
     form = ReplyForm()
     if form.validate_on_submit():
-        poster = _poster()
+        poster = current_poster()
         _ensure_not_banned(poster)
-        post, token = services.create_reply(thread, form.body.data, poster)
+        post, token = create_reply(thread, form.body.data, poster)
         _remember(post.id, token)
         return _after_posting(post)
     return _render_thread(thread, form, status=400)
@@ -209,7 +208,7 @@ def reply(thread_id: int):
 @bp.get("/p/<int:post_id>")
 def show_post(post_id: int):
     """A post's permanent link: its place in the thread, or its status for its author."""
-    post = db.session.get(services.Post, post_id) or abort(404)
+    post = db.get_or_404(Post, post_id)
     if not post.is_visible_to_readers:
         # Only its author learns that an unseen post exists: to anyone else a held id
         # answers exactly as an id that was never used.
@@ -223,19 +222,19 @@ def show_post(post_id: int):
 
 @bp.get("/p/<int:post_id>/status")
 def post_status(post_id: int):
-    post = db.session.get(services.Post, post_id) or abort(404)
+    post = db.get_or_404(Post, post_id)
     token = _verified_token(post)
     is_author = token is not None
     if not is_author and not post.is_visible_to_readers:
         abort(404)
-    outcome = services.latest_outcome(post) if is_author else None
+    outcome = latest_outcome(post) if is_author else None
     return render_template(
         "forum/post_status.html",
         post=post,
         is_author=is_author,
         outcome=outcome,
         reasons=DECISION_REASONS,
-        appeal=services.appeal_of(post) if is_author else None,
+        appeal=appeal_of(post) if is_author else None,
         appeal_form=_author_form(AppealForm, token) if is_author else None,
     )
 
@@ -252,11 +251,11 @@ def _author_post(post_id: int):
     A post readers cannot see does not exist for anyone else: not its text, not its
     thread's title, not even its edit page. On a POST, a token typed in (from another
     device) proves authorship as well as the cookie does."""
-    post = db.session.get(services.Post, post_id) or abort(404)
+    post = db.get_or_404(Post, post_id)
     token = _verified_token(post)
     if token is None and not post.is_visible_to_readers:
         typed = request.form.get("token", "") if request.method == "POST" else ""
-        if not services.is_author(post, typed):
+        if not is_author(post, typed):
             abort(404)
     return post, token
 
@@ -295,12 +294,12 @@ def edit(post_id: int):
         form = _author_form(EditReplyForm, token, body=body)
     page = {"form": form, "post": post, "is_author": token is not None}
     if form.validate_on_submit():
-        if not services.is_author(post, form.token.data):
+        if not is_author(post, form.token.data):
             _refused(form)
             return render_template("forum/edit.html", **page), 403
-        _ensure_not_banned(_poster())
+        _ensure_not_banned(current_poster())
         title = form.title.data if post.is_opening else None
-        services.edit_post(post, form.body.data, title)
+        edit_post(post, form.body.data, title)
         if post.pending_body is not None:
             flash("Your edit is saved and waits for a moderator; the earlier version stays up.")
         else:
@@ -320,11 +319,11 @@ def delete(post_id: int):
     form = _author_form(DeleteForm, token)
     page = {"form": form, "post": post, "is_author": token is not None}
     if form.validate_on_submit():
-        if not services.is_author(post, form.token.data):
+        if not is_author(post, form.token.data):
             _refused(form)
             return render_template("forum/delete.html", **page), 403
-        _forget_shown(post, services.delete_post(post))
-        g.forget_tokens = [post.id]
+        _forget_shown(post, delete_post(post))
+        forget_tokens([post.id])
         flash("Your post is deleted. Replies to it keep their place in the thread.")
         return redirect(url_for("forum.show_thread", thread_id=post.thread_id))
     status = 400 if form.is_submitted() else 200
@@ -338,14 +337,14 @@ def delete_mine():
     """Every post this browser holds a token for, and one button that deletes them all.
     Only the posts listed on the page the person saw go (the form names them), and only
     those whose tokens still verify."""
-    posts = services.own_posts(remembered_tokens())
+    posts = own_posts(remembered_tokens())
     form = DeleteMineForm()
     if form.validate_on_submit() and "confirm" in request.form:
         listed = set(request.form.getlist("post_id"))
         gone = [post for post in posts if str(post.id) in listed]
         for post in gone:
-            _forget_shown(post, services.delete_post(post))
-        g.forget_tokens = [post.id for post in gone]
+            _forget_shown(post, delete_post(post))
+        forget_tokens([post.id for post in gone])
         flash(f"Deleted {len(gone)} post{'s' if len(gone) != 1 else ''} from this browser.")
         return redirect(url_for("forum.delete_mine"))
     status = 400 if form.is_submitted() else 200
@@ -363,17 +362,17 @@ def _render_mine(posts, form, add_form, status=200):
 def add_mine():
     """Remember a post made on another device in this browser, by its saved token."""
     add_form = AddMineForm()
-    posts = services.own_posts(remembered_tokens())
+    posts = own_posts(remembered_tokens())
     if not add_form.validate_on_submit():
         return _render_mine(posts, DeleteMineForm(formdata=None), add_form, 400)
-    post = services.post_with_token(add_form.token.data)
+    post = post_with_token(add_form.token.data)
     if post is None:
         add_form.token.errors = [
             "No post of yours has that token. Check you copied all of it; a deleted "
             "post's token no longer works."
         ]
         return _render_mine(posts, DeleteMineForm(formdata=None), add_form, 403)
-    g.remember_token = (post.id, add_form.token.data)
+    remember_token(post.id, add_form.token.data)
     flash("This browser now holds the token for that post: you can edit or delete it here.")
     return redirect(url_for("forum.delete_mine"))
 
@@ -382,14 +381,14 @@ def add_mine():
 @limit_posting
 @limit_posting_by_address
 def report(post_id: int):
-    post = db.session.get(services.Post, post_id) or abort(404)
+    post = db.get_or_404(Post, post_id)
     if post.status != PostStatus.PUBLISHED:
         abort(404)
     form = ReportForm()
     if form.validate_on_submit():
-        poster = _poster()
+        poster = current_poster()
         _ensure_not_banned(poster)
-        recorded = services.report_post(
+        recorded = report_post(
             post,
             reporter_hash(poster.key),
             address_hash(request.remote_addr, REPORTING_ADDRESS),
@@ -410,17 +409,17 @@ def report(post_id: int):
 @limit_posting
 @limit_posting_by_address
 def appeal(post_id: int):
-    post = db.session.get(services.Post, post_id) or abort(404)
+    post = db.get_or_404(Post, post_id)
     form = AppealForm()
     if not form.validate_on_submit():
         abort(400, description="Write a few words for the moderators, then send it again.")
-    if not services.is_author(post, form.token.data):
+    if not is_author(post, form.token.data):
         abort(
             403,
             description="That token does not match this post. Send the appeal from "
             "the browser you posted from.",
         )
-    if not services.appeal_post(post, form.message.data):
+    if not appeal_post(post, form.message.data):
         abort(409, description="This post cannot be appealed (again).")
     flash("Your appeal is sent. A moderator will look at your post again.")
     return redirect(url_for("forum.post_status", post_id=post.id))

@@ -5,7 +5,7 @@ from wtforms import BooleanField, HiddenField, StringField
 from wtforms.validators import AnyOf, Length, Optional
 
 from app.reasons import DECISION_REASONS
-from models import Decision
+from models import DECIDING_ACTIONS, DecisionAction
 
 NOTE_MAX = 500
 # How long a moderator may pause new posts from a banned poster's connection. Everyone
@@ -38,7 +38,7 @@ class _BanForm(FlaskForm):
 class DecisionForm(_BanForm):
     """One action for one post or many: the post ids come as repeated ``post_id``."""
 
-    action = StringField(validators=[AnyOf(("approve", "reject", "remove", "ban"))])
+    action = StringField(validators=[AnyOf(DECIDING_ACTIONS)])
     reason = StringField(validators=[Optional(), AnyOf(tuple(DECISION_REASONS))])
     note = _note_field()
 
@@ -56,4 +56,4 @@ class ReverseForm(FlaskForm):
     note = _note_field()
 
 
-LOG_ACTIONS = Decision.ACTIONS
+LOG_ACTIONS = tuple(DecisionAction)

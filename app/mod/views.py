@@ -3,7 +3,9 @@ from flask_login import current_user
 
 from app.admin.services import recent_events
 from app.guards import row_id
-from app.mod import bp, services
+from app.mod import bp, campaigns, decisions
+from app.mod.check_ins import care_posts, mark_care_seen
+from app.mod.decision_log import log_page, moderator_names
 from app.mod.forms import (
     ADDRESS_BAN_HOURS,
     LOG_ACTIONS,
@@ -12,6 +14,7 @@ from app.mod.forms import (
     DecisionForm,
     ReverseForm,
 )
+from app.mod.queue import QUEUE_SORTS, queue_counts, queue_page
 from app.reasons import DECISION_REASONS, REPORT_REASONS
 
 MAX_IDS = 1000
@@ -27,7 +30,7 @@ DONE_WORDS = {
 def _staff_counts():
     """The queue counts in the header of every page a moderator sees."""
     if getattr(current_user, "is_authenticated", False):
-        return {"staff_counts": services.queue_counts()}
+        return {"staff_counts": queue_counts()}
     return {}
 
 
@@ -57,7 +60,7 @@ def _back_to_queue():
     return redirect(
         url_for(
             "mod.queue",
-            sort=sort if sort in services.QUEUE_SORTS and sort != "score" else None,
+            sort=sort if sort in QUEUE_SORTS and sort != "score" else None,
             page=page if 1 < page < 10**6 else None,
         )
     )
@@ -71,9 +74,9 @@ def home():
 @bp.get("/queue")
 def queue():
     sort = request.args.get("sort", "score")
-    if sort not in services.QUEUE_SORTS:
+    if sort not in QUEUE_SORTS:
         abort(400, description="The queue sorts by score or by age.")
-    page = services.queue_page(sort, _int_arg("page", 1), current_app.config["MOD_QUEUE_PAGE_SIZE"])
+    page = queue_page(sort, _int_arg("page", 1), current_app.config["MOD_QUEUE_PAGE_SIZE"])
     return render_template(
         "mod/queue.html",
         queue=page,
@@ -92,7 +95,7 @@ def decide():
         abort(400, description="That action was not understood. Nothing was changed.")
     post_ids = _post_ids()
     action = form.action.data
-    outcome = services.decide(
+    outcome = decisions.decide(
         current_user,
         post_ids,
         action,
@@ -108,7 +111,7 @@ def decide():
     return _back_to_queue()
 
 
-def _paused_words(outcome: services.Outcome) -> str:
+def _paused_words(outcome: decisions.Outcome) -> str:
     words = ""
     if outcome.paused:
         until = outcome.paused_until
@@ -123,10 +126,10 @@ def _paused_words(outcome: services.Outcome) -> str:
 
 @bp.get("/campaign")
 def campaign():
-    contact = services.parse_contact(request.args.get("contact"))
+    contact = campaigns.parse_contact(request.args.get("contact"))
     if contact is None:
         abort(400, description="That contact link is broken.")
-    posts = services.campaign_posts(*contact)
+    posts = campaigns.campaign_posts(*contact)
     form = CampaignForm(contact=f"{contact[0]}:{contact[1]}")
     return render_template(
         "mod/campaign.html",
@@ -140,10 +143,10 @@ def campaign():
 @bp.post("/campaign")
 def reject_campaign():
     form = CampaignForm()
-    contact = services.parse_contact(form.contact.data) if form.validate_on_submit() else None
+    contact = campaigns.parse_contact(form.contact.data) if form.validate_on_submit() else None
     if contact is None:
         abort(400, description="That action was not understood. Nothing was changed.")
-    outcome = services.reject_campaign(current_user, *contact, form.note.data, form.address_ban)
+    outcome = campaigns.reject_campaign(current_user, *contact, form.note.data, form.address_ban)
     flash(
         f"Campaign {contact[0]} {contact[1]}: {outcome.decided} posts rejected, "
         f"{outcome.banned} posters banned." + _paused_words(outcome)
@@ -153,7 +156,7 @@ def reject_campaign():
 
 @bp.get("/check-in")
 def check_in():
-    posts = services.care_posts(current_app.config["MOD_QUEUE_PAGE_SIZE"])
+    posts = care_posts(current_app.config["MOD_QUEUE_PAGE_SIZE"])
     return render_template("mod/check_in.html", posts=posts, form=CareSeenForm())
 
 
@@ -162,7 +165,7 @@ def care_seen():
     form = CareSeenForm()
     if not form.validate_on_submit():
         abort(400, description="That action was not understood. Nothing was changed.")
-    count = services.mark_care_seen(current_user, _post_ids(), form.note.data)
+    count = mark_care_seen(current_user, _post_ids(), form.note.data)
     flash(f"{count} post{'s' if count != 1 else ''} marked as seen.")
     return redirect(url_for("mod.check_in"))
 
@@ -176,14 +179,14 @@ def log():
     if moderator is not None and len(moderator) > 64:
         abort(400, description="There is no such moderator.")
     before = _int_arg("before")
-    page = services.log_page(current_app.config["MOD_LOG_PAGE_SIZE"], moderator, action, before)
+    page = log_page(current_app.config["MOD_LOG_PAGE_SIZE"], moderator, action, before)
     return render_template(
         "mod/log.html",
         page=page,
         moderator=moderator,
         action=action,
         actions=LOG_ACTIONS,
-        moderators=services.moderator_names(),
+        moderators=moderator_names(),
         form=ReverseForm(),
         decision_reasons=DECISION_REASONS,
         admin_events=recent_events() if before is None else [],
@@ -196,10 +199,10 @@ def reverse(decision_id: int):
     if not form.validate_on_submit():
         abort(400, description="That action was not understood. Nothing was changed.")
     try:
-        services.reverse(current_user, decision_id, form.note.data)
+        decisions.reverse(current_user, decision_id, form.note.data)
     except LookupError:
         abort(404)
-    except services.NotReversible:
+    except decisions.NotReversible:
         abort(409, description="That decision has already been undone, or is itself an undo.")
     flash(f"Decision #{decision_id} is undone.")
     return redirect(request.referrer if _same_site(request.referrer) else url_for("mod.log"))

@@ -4,7 +4,7 @@ Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-29 23:55:00.000000
 
-Address hashes are now keyed per period (app/anonymity.py), so the hashes stored so far
+Address hashes are now keyed per period (app/poster_identity.py), so the hashes stored so far
 can never match again; they are blanked rather than kept to be brute-forced. Existing
 bans keep their poster part and lose their address part, which had no end and blocked
 everyone on the banned poster's connection.

@@ -1,6 +1,7 @@
 """A moderator logs in with a real browser (headless Chromium) and rejects a held post."""
 
-from app.forum import services
+from app.forum.writing import create_thread
+from app.poster_identity import Poster
 from models import Post, db
 from tests.conftest import SCAM, STAFF_PASSWORD, make_staff
 
@@ -8,10 +9,10 @@ from tests.conftest import SCAM, STAFF_PASSWORD, make_staff
 def test_a_moderator_logs_in_and_rejects_a_held_post(app, live_server, browser):
     make_staff(app, "mo")
     with app.app_context():
-        genuine = services.Poster(key="browser-test-genuine-key-1", address_hash="a")
-        services.create_thread("Week two", "Slowly getting there.", genuine)
-        scammer = services.Poster(key="browser-test-scammer-key-1", address_hash="b")
-        held, _ = services.create_thread("He came back!", SCAM, scammer)
+        genuine = Poster(key="browser-test-genuine-key-1", address_hash="a")
+        create_thread("Week two", "Slowly getting there.", genuine)
+        scammer = Poster(key="browser-test-scammer-key-1", address_hash="b")
+        held, _ = create_thread("He came back!", SCAM, scammer)
         held_id = held.id
         assert held.status == "held"
 
@@ -44,8 +45,8 @@ def test_select_all_ticks_every_post_for_a_bulk_reject(app, live_server, browser
     make_staff(app, "mo")
     with app.app_context():
         for n in range(5):
-            poster = services.Poster(key=f"browser-test-bulk-key-{n:04d}", address_hash="c")
-            services.create_thread(f"Came back {n}", SCAM, poster)
+            poster = Poster(key=f"browser-test-bulk-key-{n:04d}", address_hash="c")
+            create_thread(f"Came back {n}", SCAM, poster)
 
     page = browser.new_page()
     page.goto(f"{live_server}/login")

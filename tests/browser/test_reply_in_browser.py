@@ -1,12 +1,13 @@
 """A real browser (Debian's chromium, headless) posts a reply through the form."""
 
-from app.forum import services
+from app.forum.writing import create_thread
+from app.poster_identity import Poster
 
 
 def test_a_visitor_replies_through_the_form(app, live_server, browser):
     with app.app_context():
-        poster = services.Poster(key="browser-test-starter-key-abc", address_hash="t")
-        services.create_thread("Week one without her", "Every evening is the hardest.", poster)
+        poster = Poster(key="browser-test-starter-key-abc", address_hash="t")
+        create_thread("Week one without her", "Every evening is the hardest.", poster)
 
     page = browser.new_page()
     errors = []

@@ -3,7 +3,8 @@
 import re
 from datetime import timedelta
 
-from app.forum import services
+from app.forum.writing import create_reply, create_thread
+from app.poster_identity import Poster
 from models import Thread, db, utcnow
 from tests.conftest import submit
 
@@ -15,8 +16,8 @@ def _make_threads(app, count: int) -> None:
     with app.app_context():
         base = utcnow() - timedelta(days=1)
         for n in range(count):
-            poster = services.Poster(key=f"poster-key-{n:04d}-abcdefghijk", address_hash="t")
-            post, _ = services.create_thread(f"Thread {n}", f"Story {n}", poster)
+            poster = Poster(key=f"poster-key-{n:04d}-abcdefghijk", address_hash="t")
+            post, _ = create_thread(f"Thread {n}", f"Story {n}", poster)
             post.thread.last_activity_at = base + timedelta(minutes=n // 2)
         db.session.commit()
 
@@ -63,11 +64,11 @@ def test_new_activity_moves_a_thread_to_the_top(app, client):
 def test_thread_pages_hold_every_reply_once(app, client):
     app.config["POSTS_PER_PAGE"] = 30
     with app.app_context():
-        poster = services.Poster(key="thread-starter-key-xxxxxxxx", address_hash="t")
-        post, _ = services.create_thread("Long thread", "Story", poster)
+        poster = Poster(key="thread-starter-key-xxxxxxxx", address_hash="t")
+        post, _ = create_thread("Long thread", "Story", poster)
         for n in range(64):
-            replier = services.Poster(key=f"replier-{n:03d}-abcdefghijklm", address_hash="t")
-            services.create_reply(post.thread, f"Reply number {n}.", replier)
+            replier = Poster(key=f"replier-{n:03d}-abcdefghijklm", address_hash="t")
+            create_reply(post.thread, f"Reply number {n}.", replier)
     seen, url = [], "/t/1"
     while url:
         html = client.get(url).get_data(as_text=True)

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, text, update
 
-from app.anonymity import address_hash
+from app.poster_identity import address_hash
 from app.privacy import purge_old_addresses
 from models import Ban, LoginFailure, Post, Report, db, utcnow
 from tests.conftest import submit

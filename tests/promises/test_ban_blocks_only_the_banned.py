@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 
 from sqlalchemy import select
 
-from app.anonymity import address_hash
-from models import Ban, Decision, Post, db, utcnow
+from app.poster_identity import address_hash
+from models import Ban, Decision, DecisionAction, Post, db, utcnow
 from tests.conftest import SCAM, remembered_token, submit
 from tests.mod.test_decisions import post_row, post_scam
 from tests.promises.forms import rendered_forms, submit_as_rendered
@@ -202,7 +202,7 @@ def test_undoing_a_connection_pause_forgets_the_address_at_once(app, moderator):
     assert decide_as_rendered(moderator, scam, "Ban poster", choices).status_code == 302
     with app.app_context():
         ban_decision = db.session.execute(
-            select(Decision.id).where(Decision.action == Decision.BAN)
+            select(Decision.id).where(Decision.action == DecisionAction.BAN)
         ).scalar_one()
     undo = submit_as_rendered(moderator, "/mod/log", f"/mod/log/{ban_decision}/reverse")
     assert undo.status_code == 302

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.anonymity import POSTER_COOKIE, TOKENS_COOKIE
+from app.poster_identity import POSTER_COOKIE, TOKENS_COOKIE
 from models import TrainingJob, db
 from moderation.rules import DEFAULT_RULES
 

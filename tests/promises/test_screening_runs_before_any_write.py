@@ -11,7 +11,7 @@ write by the moment screening started.
 import pytest
 from sqlalchemy import event
 
-import app.forum.services as forum_services
+import app.forum.writing as forum_writing
 from models import db
 from tests.conftest import submit
 
@@ -26,13 +26,13 @@ def timeline(app, monkeypatch):
     def on_statement(_conn, _cursor, statement, _params, _context, _many):
         events.append(statement.lstrip().split(None, 1)[0].upper())
 
-    real_screen = forum_services.screen_post
+    real_screen = forum_writing.screen_post
 
     def recording_screen(text):
         events.append("SCREEN")
         return real_screen(text)
 
-    monkeypatch.setattr(forum_services, "screen_post", recording_screen)
+    monkeypatch.setattr(forum_writing, "screen_post", recording_screen)
     with app.app_context():
         engine = db.engine
     event.listen(engine, "before_cursor_execute", on_statement)

@@ -1,16 +1,21 @@
-"""Anonymous identity: poster keys, per-thread pseudonyms, edit tokens, address hashes.
+"""The anonymous poster: poster keys, per-thread pseudonyms, edit tokens, address hashes,
+and the cookies that carry the key and the remembered tokens.
 
 Everything that could identify a person is stored only as a keyed hash. Keys are
 derived from SECRET_KEY, one per purpose, so a leaked hash of one kind says nothing
 about another.
+
+A view asks for the poster (``current_poster``) and says which tokens to remember or
+forget; the cookies are written once, after the view, by ``register``'s hook.
 """
 
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from flask import current_app, request
+from flask import Flask, Response, current_app, g, request
 
 from app.guards import row_id
 
@@ -145,3 +150,68 @@ def remembered_tokens() -> dict[int, str]:
 def tokens_cookie_value(tokens: dict[int, str]) -> str:
     newest = sorted(tokens.items())[-MAX_REMEMBERED_TOKENS:]
     return "|".join(f"{post_id}:{token}" for post_id, token in newest)
+
+
+def remember_token(post_id: int, token: str) -> None:
+    """Keep ``token`` for ``post_id`` in this browser's tokens cookie."""
+    g.remember_token = (post_id, token)
+
+
+def forget_tokens(post_ids: list[int]) -> None:
+    """Drop these posts' tokens from this browser (the posts are deleted: no use left)."""
+    g.forget_tokens = post_ids
+
+
+@dataclass
+class Poster:
+    key: str
+    address_hash: str
+
+
+def current_poster() -> Poster:
+    """The anonymous poster behind this request; a new key is issued on first post."""
+    key = current_poster_key()
+    if key is None:
+        key = g.new_poster_key = new_poster_key()
+    return Poster(key=key, address_hash=address_hash(request.remote_addr))
+
+
+def poster_limit_key() -> str:
+    """Whom a posting rate limit counts: the poster key, or the address without one."""
+    key = current_poster_key()
+    return poster_hash(key) if key else address_hash(request.remote_addr, LIMIT_ADDRESS)
+
+
+def _set_identity_cookies(response: Response) -> Response:
+    secure = current_app.config["POSTER_COOKIE_SECURE"]
+    new_key = g.pop("new_poster_key", None)
+    if new_key:
+        response.set_cookie(
+            POSTER_COOKIE,
+            new_key,
+            max_age=POSTER_COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=secure,
+        )
+    remembered = g.pop("remember_token", None)
+    forgotten = g.pop("forget_tokens", ())
+    if remembered or forgotten:
+        tokens = remembered_tokens()
+        if remembered:
+            tokens[remembered[0]] = remembered[1]
+        for post_id in forgotten:
+            tokens.pop(post_id, None)
+        response.set_cookie(
+            TOKENS_COOKIE,
+            tokens_cookie_value(tokens),
+            max_age=POSTER_COOKIE_MAX_AGE if tokens else 0,
+            httponly=True,
+            samesite="Lax",
+            secure=secure,
+        )
+    return response
+
+
+def register(app: Flask) -> None:
+    app.after_request(_set_identity_cookies)
