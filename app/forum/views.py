@@ -76,12 +76,15 @@ def _posting_banned(error: PostingBanned):
     ), 403
 
 
-def _ensure_not_banned(poster: Poster) -> None:
-    """Checked before screening, so a banned poster's text is never stored."""
+def _unbanned_poster() -> Poster:
+    """The poster of this request, if no ban stops them writing. Checked before
+    screening, so a banned poster's text is never stored."""
+    poster = current_poster()
     addresses = recent_address_hashes(request.remote_addr)
     ban = active_ban(poster_hash(poster.key), addresses)
     if ban is not None:
         raise PostingBanned(ban)
+    return poster
 
 
 def _post_rate_limit() -> str:
@@ -143,8 +146,7 @@ def index():
 def new_thread():
     form = ThreadForm()
     if form.validate_on_submit():
-        poster = current_poster()
-        _ensure_not_banned(poster)
+        poster = _unbanned_poster()
         post, token = create_thread(form.title.data, form.body.data, poster)
         _remember(post.id, token)
         return _after_posting(post)
@@ -197,8 +199,7 @@ def reply(thread_id: int):
         abort(404)
     form = ReplyForm()
     if form.validate_on_submit():
-        poster = current_poster()
-        _ensure_not_banned(poster)
+        poster = _unbanned_poster()
         post, token = create_reply(thread, form.body.data, poster)
         _remember(post.id, token)
         return _after_posting(post)
@@ -297,7 +298,7 @@ def edit(post_id: int):
         if not is_author(post, form.token.data):
             _refused(form)
             return render_template("forum/edit.html", **page), 403
-        _ensure_not_banned(current_poster())
+        _unbanned_poster()
         title = form.title.data if post.is_opening else None
         edit_post(post, form.body.data, title)
         if post.pending_body is not None:
@@ -386,8 +387,7 @@ def report(post_id: int):
         abort(404)
     form = ReportForm()
     if form.validate_on_submit():
-        poster = current_poster()
-        _ensure_not_banned(poster)
+        poster = _unbanned_poster()
         recorded = report_post(
             post,
             reporter_hash(poster.key),
