@@ -42,7 +42,9 @@ def _read_password(from_stdin: bool, prompt: str = "Password") -> str:
 
 @users_cli.command("create")
 @click.argument("username")
-@click.option("--role", type=click.Choice(Role.ALL), default=Role.MODERATOR, show_default=True)
+@click.option(
+    "--role", type=click.Choice(Role.ALL), default=Role.MODERATOR.value, show_default=True
+)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def create_user_command(username: str, role: str, password_stdin: bool) -> None:
     """Create a staff account. Asks for the password (twice) unless --password-stdin."""

@@ -69,4 +69,6 @@ class Role(StrEnum):
             return 0
 
 
-Role.ALL = tuple(Role)
+# Every role's name, for the choices the CLI offers: plain strings, as click shows an
+# enum member by its Python name. Set here, as a member cannot list its fellows.
+Role.ALL = tuple(role.value for role in Role)
