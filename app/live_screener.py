@@ -131,7 +131,7 @@ def rule_from_row(row: ScreeningRule, builtin: Rule | None = None) -> Rule:
 def default_classifier() -> SpamClassifier:
     from moderation.classifier import load_or_train_default
 
-    return load_or_train_default(current_app.config.get("MODEL_CACHE_PATH"))
+    return load_or_train_default(current_app.config["MODEL_CACHE_PATH"])
 
 
 class ArtifactError(ValueError):
@@ -244,7 +244,7 @@ def screener_state() -> ScreenerState:
     if state is None:
         state = current_app.extensions[SCREENER_KEY] = build_screener()
         return state
-    interval = current_app.config.get("SCREENER_CHECK_SECONDS", 2.0)
+    interval = current_app.config["SCREENER_CHECK_SECONDS"]
     if time.monotonic() - state.checked_at < interval or not state.lock.acquire(blocking=False):
         return state  # checked recently, or another thread is checking right now
     try:

@@ -12,6 +12,7 @@ from models.screening import (
     TrainingJob,
 )
 from models.staff import LoginFailure, Role, StaffUser
+from models.states import TrainingState
 
 __all__ = [
     "db",
@@ -22,6 +23,7 @@ __all__ = [
     "ScreeningRule",
     "ScreeningSettings",
     "TrainingJob",
+    "TrainingState",
     "Appeal",
     "Ban",
     "Decision",
