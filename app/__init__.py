@@ -28,7 +28,6 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
     )
     app.config.update(load_config(Path(app.instance_path)))
-    app.config["MODEL_CACHE_PATH"] = Path(app.instance_path) / "default_model.bin"
     if config:
         app.config.update(config)
     if app.config["TRUSTED_PROXIES"]:

@@ -1,19 +1,27 @@
 """``flask`` commands. Each does what a button in the app does."""
 
 import sys
+import time
 
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from app.admin import services as admin
+from app.admin import model_versions, training_queue
+from app.admin.settings import AdminError
+from app.admin.training_jobs import train_and_store
 from app.auth import services as accounts
 from app.demo import forum_is_empty, seed_demo_content
+from app.live_screener import ArtifactError, get_screener, load_version
 from models import Role
+from moderation import Screener
+from moderation.classifier import bundled_corpus_path
+from moderation.evaluation import evaluate_by_source, read_labelled_csv
 
 demo_cli = AppGroup("demo", help="Demo content for a first start.")
 spam_cli = AppGroup("spam", help="The spam filter: train, measure, activate.")
 users_cli = AppGroup("users", help="Staff accounts: moderators and admins.")
+jobs_cli = AppGroup("jobs", help="Background jobs on Redis (REDIS_URL): training.")
 
 FIRST_ADMIN_HINT = (
     "No staff account yet. Create the first admin with:\n"
@@ -125,11 +133,6 @@ def _metrics_row(name: str, m: dict) -> str:
 def evaluate_command(data_path: str | None, version_id: int | None, show_errors: int) -> None:
     """Screen every post of a labelled CSV and print precision, recall, F1, the
     false-positive rate on genuine posts and the confusion matrix, per source."""
-    from app.live_screener import ArtifactError, get_screener, load_version
-    from moderation import Screener
-    from moderation.classifier import bundled_corpus_path
-    from moderation.evaluation import evaluate_by_source, read_labelled_csv
-
     try:
         rows = read_labelled_csv(data_path or bundled_corpus_path("test.csv"))
     except (ValueError, UnicodeDecodeError) as exc:
@@ -137,7 +140,7 @@ def evaluate_command(data_path: str | None, version_id: int | None, show_errors:
     screener = get_screener()
     if version_id is not None:
         try:
-            classifier = load_version(admin.get_version(version_id))
+            classifier = load_version(model_versions.get_version(version_id))
         except LookupError as exc:
             raise click.ClickException(f"There is no model version {version_id}.") from exc
         except ArtifactError as exc:
@@ -172,15 +175,13 @@ def _model_metrics_row(name: str, m: dict | None) -> str:
 def train_command(corpus: str | None) -> None:
     """Train a candidate on the bundled corpus plus moderators' labels, print its
     metrics beside the active model's, and store it as an inactive version."""
-    import time
-
     started = time.perf_counter()
 
     def progress(percent: int, message: str) -> None:
         click.echo(f"[{time.perf_counter() - started:6.1f}s] {percent:3d}%  {message}")
 
     try:
-        version = admin.train_and_store("cli", progress, corpus)
+        version = train_and_store("cli", progress, corpus)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     metrics, counts = version.metrics, version.training_counts
@@ -208,10 +209,10 @@ def train_command(corpus: str | None) -> None:
 def activate_command(version_id: int) -> None:
     """Make a stored version the active model in every worker."""
     try:
-        admin.activate(None, version_id)
+        model_versions.activate(None, version_id)
     except LookupError as exc:
         raise click.ClickException(f"There is no model version {version_id}.") from exc
-    except admin.AdminError as exc:
+    except AdminError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Version {version_id} is active; every worker switches within seconds.")
 
@@ -220,15 +221,15 @@ def activate_command(version_id: int) -> None:
 def rollback_command() -> None:
     """Go back to the model that was active before the current one."""
     try:
-        click.echo(admin.roll_back(None))
-    except admin.AdminError as exc:
+        click.echo(model_versions.roll_back(None))
+    except AdminError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
 @spam_cli.command("versions")
 def versions_command() -> None:
     """List stored model versions, newest first."""
-    overview = admin.model_overview()
+    overview = model_versions.model_overview()
     active_id = overview.active.id if overview.active else None
     if not overview.versions:
         click.echo("No stored versions; the bundled default model is in use.")
@@ -253,7 +254,20 @@ def versions_command() -> None:
         click.echo("(! broken: failed its checksum, could not be read or failed in use)")
 
 
+@jobs_cli.command("worker")
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+def worker_command(burst: bool) -> None:
+    """Run queued jobs (training) in this process until stopped. Needs REDIS_URL and the
+    same DATABASE_URL as the web servers; run one or more beside them."""
+    if not training_queue.queue_enabled():
+        raise click.ClickException(
+            "REDIS_URL is not set: without it, training runs inside the web process."
+        )
+    training_queue.run_worker(burst=burst)
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_cli)
+    app.cli.add_command(jobs_cli)
     app.cli.add_command(spam_cli)
     app.cli.add_command(users_cli)

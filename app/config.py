@@ -116,6 +116,17 @@ def load_config(instance_path: Path) -> dict:
         "REDIS_URL": redis_url,
         # How many reverse proxies sit in front of the app (for the client address).
         "TRUSTED_PROXIES": _int("TRUSTED_PROXIES", 0),
+        # How often each worker asks whether an admin changed screening (app/live_screener.py).
+        "SCREENER_CHECK_SECONDS": _float("SCREENER_CHECK_SECONDS", 2.0),
+        # The labelled CSV new models start from; unset, the bundled moderation/data/train.csv.
+        "TRAINING_CORPUS_PATH": os.environ.get("TRAINING_CORPUS_PATH") or None,
+        # Where the bundled default model is kept once trained, so later starts load it.
+        "MODEL_CACHE_PATH": Path(
+            os.environ.get("MODEL_CACHE_PATH") or instance_path / "default_model.bin"
+        ),
+        # A training worker (with REDIS_URL) writes this often that it is alive; three missed
+        # beats and its job counts as failed, so a new one can start.
+        "TRAINING_HEARTBEAT_SECONDS": _float("TRAINING_HEARTBEAT_SECONDS", 10.0),
         "HOLD_THRESHOLD": _float("HOLD_THRESHOLD", 0.5),
         "REJECT_THRESHOLD": _float("REJECT_THRESHOLD", 1.01),
         # Address hashes are keyed afresh every ADDRESS_HASH_DAYS, and deleted from rows

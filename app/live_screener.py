@@ -21,7 +21,6 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from flask import current_app
 from sqlalchemy import select, update
@@ -29,10 +28,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models import SETTINGS_ID, ModelVersion, ScreeningRule, ScreeningSettings, db, utcnow
-
-if TYPE_CHECKING:
-    from moderation import Screener, SpamClassifier, Verdict
-    from moderation.rules import Rule
+from moderation import Reason, Screener, ScreeningConfig, SpamClassifier, Verdict
+from moderation.classifier import load_or_train_default
+from moderation.rules import DEFAULT_RULES, Rule, compile_rule
 
 SCREENER_KEY = "mend.screener"
 BROKEN_KEY = "mend.broken_model_versions"
@@ -77,8 +75,6 @@ def thresholds(settings: ScreeningSettings | None) -> tuple[float, float | None]
 
 def effective_rules(session: Session) -> list[Rule]:
     """The built-in rules with the admins' edits applied by name, then their new rules."""
-    from moderation.rules import DEFAULT_RULES
-
     edited = {row.name: row for row in session.execute(select(ScreeningRule)).scalars()}
     rules = []
     for rule in DEFAULT_RULES:
@@ -93,8 +89,6 @@ def screening_rules(session: Session, problems: list[str]) -> list[Rule]:
     saved before rules ran on RE2, with a lookaround) is left out on its own, logged and
     listed in ``problems``, and the built-in it replaced screens in its place; every
     other edit stays in force."""
-    from moderation.rules import DEFAULT_RULES, compile_rule
-
     builtin = {rule.name: rule for rule in DEFAULT_RULES}
     usable = []
     for rule in effective_rules(session):
@@ -111,8 +105,6 @@ def screening_rules(session: Session, problems: list[str]) -> list[Rule]:
 
 
 def rule_from_row(row: ScreeningRule, builtin: Rule | None = None) -> Rule:
-    from moderation.rules import Rule
-
     return Rule(
         name=row.name,
         kind=row.kind,  # type: ignore[arg-type]
@@ -129,9 +121,7 @@ def rule_from_row(row: ScreeningRule, builtin: Rule | None = None) -> Rule:
 
 
 def default_classifier() -> SpamClassifier:
-    from moderation.classifier import load_or_train_default
-
-    return load_or_train_default(current_app.config.get("MODEL_CACHE_PATH"))
+    return load_or_train_default(current_app.config["MODEL_CACHE_PATH"])
 
 
 class ArtifactError(ValueError):
@@ -140,8 +130,6 @@ class ArtifactError(ValueError):
 
 def load_version(version: ModelVersion) -> SpamClassifier:
     """The classifier stored in ``version``; ArtifactError if it cannot be trusted."""
-    from moderation.classifier import SpamClassifier
-
     artifact = version.artifact
     if artifact is None or hashlib.sha256(bytes(artifact)).hexdigest() != version.sha256:
         raise ArtifactError(f"model version {version.id}: checksum mismatch")
@@ -214,9 +202,6 @@ def _mark_broken(app, version_id: int) -> None:
 
 def build_screener() -> ScreenerState:
     """A screener from the current settings, rules and active model."""
-    from moderation import Screener, ScreeningConfig
-    from moderation.rules import DEFAULT_RULES
-
     problems: list[str] = []
     try:
         with Session(db.engine) as session:
@@ -244,7 +229,7 @@ def screener_state() -> ScreenerState:
     if state is None:
         state = current_app.extensions[SCREENER_KEY] = build_screener()
         return state
-    interval = current_app.config.get("SCREENER_CHECK_SECONDS", 2.0)
+    interval = current_app.config["SCREENER_CHECK_SECONDS"]
     if time.monotonic() - state.checked_at < interval or not state.lock.acquire(blocking=False):
         return state  # checked recently, or another thread is checking right now
     try:
@@ -287,8 +272,6 @@ def screen_post(text: str) -> Verdict:
 def _screen_after_failure(state: ScreenerState, text: str) -> Verdict:
     """Screen again after ``state``'s screener raised, and drop the model if it was the
     model's fault."""
-    from moderation import Screener
-
     try:
         rules_only = Screener(state.screener.engine.rules, None, state.screener.config)
         verdict = rules_only.screen(text)
@@ -324,8 +307,6 @@ def _screen_after_failure(state: ScreenerState, text: str) -> Verdict:
 
 def _held_unscreened() -> Verdict:
     # Nothing could screen the post: a moderator decides, as for any held post.
-    from moderation import Reason, Verdict
-
     reason = Reason(
         kind="rule",
         name="screening_failed",

@@ -20,6 +20,7 @@ from models.states import (
     Label,
     PostStatus,
     Role,
+    TrainingState,
 )
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "ScreeningRule",
     "ScreeningSettings",
     "TrainingJob",
+    "TrainingState",
     "Appeal",
     "AppealState",
     "Ban",

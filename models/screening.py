@@ -12,6 +12,7 @@ from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from models.base import db, utcnow
+from models.states import TrainingState
 
 SETTINGS_ID = 1
 
@@ -78,19 +79,15 @@ class ScreeningRule(db.Model):
 
 
 class TrainingJob(db.Model):
-    """One run of "Train new model". At most one is ``running`` (claimed atomically)."""
+    """One run of "Train new model". At most one is queued or running (claimed
+    atomically)."""
 
     __tablename__ = "training_jobs"
-
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_by: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(16), default=RUNNING, index=True)
+    state: Mapped[str] = mapped_column(String(16), default=TrainingState.RUNNING, index=True)
     progress: Mapped[int] = mapped_column(default=0)  # percent
     message: Mapped[str] = mapped_column(Text, default="")
     heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)

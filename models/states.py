@@ -72,3 +72,13 @@ class Role(StrEnum):
 # Every role's name, for the choices the CLI offers: plain strings, as click shows an
 # enum member by its Python name. Set here, as a member cannot list its fellows.
 Role.ALL = tuple(role.value for role in Role)
+
+
+class TrainingState(StrEnum):
+    """A training job's way: ``queued`` (waiting in Redis for a worker, only with
+    ``REDIS_URL``), ``running``, then ``done`` or ``failed``."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"

@@ -30,3 +30,32 @@ def test_a_bad_number_is_refused_by_name(monkeypatch, tmp_path, name, value, mes
     with pytest.raises(ConfigError) as refused:
         load_config(tmp_path)
     assert str(refused.value) == message
+
+
+def test_every_setting_has_its_default_here(monkeypatch, tmp_path):
+    for name in (
+        "SCREENER_CHECK_SECONDS",
+        "TRAINING_CORPUS_PATH",
+        "MODEL_CACHE_PATH",
+        "TRAINING_HEARTBEAT_SECONDS",
+        "REDIS_URL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    config = load_config(tmp_path)
+    assert config["SCREENER_CHECK_SECONDS"] == 2.0
+    assert config["TRAINING_CORPUS_PATH"] is None  # the bundled corpus
+    assert config["MODEL_CACHE_PATH"] == tmp_path / "default_model.bin"
+    assert config["TRAINING_HEARTBEAT_SECONDS"] == 10.0
+    assert config["REDIS_URL"] is None  # training in the web process, no queue
+
+
+def test_screening_and_training_paths_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("SCREENER_CHECK_SECONDS", "0.5")
+    monkeypatch.setenv("TRAINING_CORPUS_PATH", str(tmp_path / "corpus.csv"))
+    monkeypatch.setenv("MODEL_CACHE_PATH", str(tmp_path / "cache" / "model.bin"))
+    monkeypatch.setenv("TRAINING_HEARTBEAT_SECONDS", "3")
+    config = load_config(tmp_path)
+    assert config["SCREENER_CHECK_SECONDS"] == 0.5
+    assert config["TRAINING_CORPUS_PATH"] == str(tmp_path / "corpus.csv")
+    assert config["MODEL_CACHE_PATH"] == tmp_path / "cache" / "model.bin"
+    assert config["TRAINING_HEARTBEAT_SECONDS"] == 3.0

@@ -1,10 +1,26 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.admin import bp, services
-from app.admin.charts import pr_curve_svg
+from app.admin import bp, model_versions
+from app.admin.charts import pr_chart
 from app.admin.forms import ActionForm, ConfirmForm, RuleForm, ThresholdForm, ToggleForm
-from models import TrainingJob
+from app.admin.rules import (
+    RULE_SAMPLE_POSTS,
+    find_rule,
+    rule_rows,
+    save_rule,
+    set_rule_enabled,
+    try_rule_on_recent_posts,
+)
+from app.admin.settings import AdminError
+from app.admin.thresholds import (
+    current_thresholds,
+    recent_scores,
+    set_thresholds,
+    threshold_preview,
+)
+from app.admin.training_jobs import UNFINISHED, latest_job, start_training
+from models import TrainingState
 from moderation.rules import Rule
 
 
@@ -18,8 +34,8 @@ def home():
 
 @bp.get("/model")
 def model():
-    overview = services.model_overview()
-    job = services.latest_job()
+    overview = model_versions.model_overview()
+    job = latest_job()
     curves = {}
     if overview.candidate is not None:
         metrics = overview.candidate.metrics
@@ -31,8 +47,8 @@ def model():
         "admin/model.html",
         overview=overview,
         job=job,
-        running=job is not None and job.state == TrainingJob.RUNNING,
-        chart=pr_curve_svg(curves, "Precision-recall, held-out split") if curves else None,
+        running=job is not None and job.state in UNFINISHED,
+        chart=pr_chart(curves, "Precision-recall, held-out split") if curves else None,
         form=ActionForm(),
     )
 
@@ -41,9 +57,11 @@ def model():
 def train():
     if not ActionForm().validate_on_submit():
         abort(400, description="That action was not understood. Nothing was changed.")
-    job = services.start_training(current_user)
+    job = start_training(current_user)
     if job is None:
         flash("A training job is already running; this page shows its progress.")
+    elif job.state == TrainingState.FAILED:
+        flash(f"Training job #{job.id} could not start. {job.message}")
     else:
         flash(f"Training job #{job.id} started. This page refreshes until it is done.")
     return redirect(url_for("admin.model"))
@@ -52,14 +70,14 @@ def train():
 @bp.route("/model/<int:version_id>/activate", methods=["GET", "POST"])
 def activate(version_id: int):
     try:
-        version = services.get_version(version_id)
+        version = model_versions.get_version(version_id)
     except LookupError:
         abort(404)
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
-            services.activate(current_user, version_id)
-        except services.AdminError as exc:
+            model_versions.activate(current_user, version_id)
+        except AdminError as exc:
             flash(str(exc))
         else:
             flash(f"Version {version_id} is active. Every worker switches within seconds.")
@@ -71,7 +89,7 @@ def activate(version_id: int):
         explanation=(
             f"Every post will be screened with version {version.id} (trained "
             f"{version.created_at:%d %b %Y %H:%M} UTC by {version.trained_by}) instead of "
-            f"{services.model_overview().serving}. You can roll back afterwards."
+            f"{model_versions.model_overview().serving}. You can roll back afterwards."
         ),
         action=url_for("admin.activate", version_id=version_id),
         button="Activate",
@@ -83,20 +101,19 @@ def roll_back():
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
-            flash(services.roll_back(current_user))
-        except services.AdminError as exc:
+            flash(model_versions.roll_back(current_user))
+        except AdminError as exc:
             flash(str(exc))
         return redirect(url_for("admin.model"))
-    settings = services.model_overview().settings
+    settings = model_versions.model_overview().settings
     target = settings.previous_version_id if settings else None
     return render_template(
         "admin/confirm.html",
         form=form,
         title="Roll back the spam model?",
         explanation=(
-            "Every post will be screened with "
-            + ("the bundled default model" if target is None else f"version {target}")
-            + ", the model that was active before this one."
+            f"Every post will be screened with {model_versions.version_name(target)}, "
+            "the model that was active before this one."
         ),
         action=url_for("admin.roll_back"),
         button="Roll back",
@@ -117,17 +134,17 @@ def _preview_value(name: str) -> float | None:
 
 @bp.route("/thresholds", methods=["GET", "POST"])
 def thresholds():
-    hold, reject = services.current_thresholds()
+    hold, reject = current_thresholds()
     form = ThresholdForm(data={"hold": hold, "reject": reject})
     if form.validate_on_submit():
         try:
-            services.set_thresholds(current_user, form.hold.data, form.reject.data)
-        except services.AdminError as exc:
+            set_thresholds(current_user, form.hold.data, form.reject.data)
+        except AdminError as exc:
             form.hold.errors = [str(exc)]
         else:
             flash("Thresholds saved. Every worker uses them within seconds.")
             return redirect(url_for("admin.thresholds"))
-    scores = services.recent_scores()
+    scores = recent_scores()
     preview_hold = _preview_value("hold") or hold
     preview_reject = _preview_value("reject") if request.args.get("hold") else reject
     return render_template(
@@ -137,7 +154,7 @@ def thresholds():
         reject=reject,
         preview_hold=preview_hold,
         preview_reject=preview_reject,
-        preview=services.threshold_preview(scores, preview_hold, preview_reject),
+        preview=threshold_preview(scores, preview_hold, preview_reject),
         scores=",".join(f"{score:.4f}" for score in scores),
     )
 
@@ -147,7 +164,7 @@ def thresholds():
 
 @bp.get("/rules")
 def rules():
-    return render_template("admin/rules.html", rows=services.rule_rows(), form=ToggleForm())
+    return render_template("admin/rules.html", rows=rule_rows(), form=ToggleForm())
 
 
 def _rule_from(form: RuleForm) -> Rule:
@@ -167,9 +184,9 @@ def _rule_page(form: RuleForm, original: str | None):
         rule = _rule_from(form)
         try:
             if "test" in request.form:
-                tryout = services.try_rule_on_recent_posts(rule)
+                tryout = try_rule_on_recent_posts(rule)
             else:
-                saved = services.save_rule(current_user, rule, original)
+                saved = save_rule(current_user, rule, original)
                 flash(
                     f"Rule {rule.name!r} saved: it fires on {len(saved.posts)} of the last "
                     f"{saved.sampled} posts. Every worker uses it within seconds."
@@ -184,7 +201,7 @@ def _rule_page(form: RuleForm, original: str | None):
         original=original,
         trial=tryout.posts if tryout else None,
         problem=problem,
-        sample_size=tryout.sampled if tryout else services.RULE_SAMPLE_POSTS,
+        sample_size=tryout.sampled if tryout else RULE_SAMPLE_POSTS,
     ), (422 if refused else 200)
 
 
@@ -195,7 +212,7 @@ def new_rule():
 
 @bp.route("/rules/<name>/edit", methods=["GET", "POST"])
 def edit_rule(name: str):
-    rule = services.find_rule(name)
+    rule = find_rule(name)
     if rule is None:
         abort(404)
     form = RuleForm(
@@ -215,10 +232,10 @@ def edit_rule(name: str):
 def toggle_rule(name: str):
     if not ToggleForm().validate_on_submit():
         abort(400, description="That action was not understood. Nothing was changed.")
-    rule = services.find_rule(name)
+    rule = find_rule(name)
     if rule is None:
         abort(404)
-    services.set_rule_enabled(current_user, name, not rule.enabled)
+    set_rule_enabled(current_user, name, not rule.enabled)
     flash(f"Rule {name!r} {'disabled' if rule.enabled else 'enabled'}.")
     return redirect(url_for("admin.rules"))
 

@@ -1,7 +1,7 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.admin.services import recent_events
+from app.audit import recent_events
 from app.guards import row_id
 from app.mod import bp, campaigns, decisions
 from app.mod.check_ins import care_posts, mark_care_seen

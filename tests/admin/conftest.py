@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from app.admin.training_jobs import UNFINISHED
 from models import TrainingJob, db
 from moderation.classifier import bundled_corpus_path
 from tests.conftest import staff_client
@@ -71,7 +72,7 @@ def wait_for_jobs(app, timeout: float = 120.0) -> TrainingJob:
                 db.select(TrainingJob).order_by(TrainingJob.id.desc()).limit(1)
             ).scalar()
             running = db.session.execute(
-                db.select(TrainingJob).where(TrainingJob.state == TrainingJob.RUNNING)
+                db.select(TrainingJob).where(TrainingJob.state.in_(UNFINISHED))
             ).first()
             if job is not None and running is None:
                 db.session.expunge(job)

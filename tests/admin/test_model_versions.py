@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from app.admin import services
+from app.admin.model_versions import activate
+from app.admin.training_jobs import train_and_store
 from app.live_screener import screener_state
 from models import AdminEvent, ModelVersion, Post, PostStatus, db
 from tests.conftest import SCAM, log_in, make_staff, submit
@@ -23,7 +24,7 @@ GENUINE = (
 def inverted_version(admin_app, inverted_corpus):
     """A stored, inactive version trained with every label swapped: it holds genuine posts."""
     with admin_app.app_context():
-        return services.train_and_store("test", corpus=inverted_corpus).id
+        return train_and_store("test", corpus=inverted_corpus).id
 
 
 def wait_until_broken(app, version_id: int) -> None:
@@ -99,7 +100,7 @@ def test_a_corrupted_active_model_falls_back_and_posts_are_kept(
     admin_app, admin, make_app, inverted_version, caplog, damage
 ):
     with admin_app.app_context():
-        services.activate(None, inverted_version)
+        activate(None, inverted_version)
         version = db.session.get(ModelVersion, inverted_version)
         if damage == "flip_bytes":
             data = bytearray(version.artifact)

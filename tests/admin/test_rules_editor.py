@@ -118,7 +118,7 @@ def test_a_built_in_rule_can_be_disabled_and_keeps_its_name(admin_app, admin):
 def test_a_stored_rule_that_no_longer_compiles_is_left_out_alone(admin_app, admin, make_app):
     """Rules saved before they ran on RE2 may hold a lookaround. That one rule is left
     out and named on the model page; the admins' other edits keep screening."""
-    from app.admin.services import ensure_settings
+    from app.admin.settings import ensure_settings
     from models import SETTINGS_ID, ScreeningSettings
 
     assert submit(admin, "/admin/rules/new", rule_form(save="1")).status_code == 302

@@ -2,8 +2,9 @@
 job row shows progress, a second click does nothing, and the stored version carries its
 metrics. Moderators' rejections teach the next model a scam the corpus never saw."""
 
-from app.admin import services
-from models import ModelVersion, Post, TrainingJob, db
+from app.admin.training_data import moderator_examples
+from app.admin.training_jobs import STALE_JOB, claim_training
+from models import ModelVersion, Post, TrainingJob, TrainingState, db
 from moderation.classifier import SpamClassifier
 from tests.admin.conftest import SMALL_HAM, SMALL_SPAM, wait_for_jobs
 from tests.conftest import log_in, make_staff, submit
@@ -18,7 +19,7 @@ def test_train_button_runs_in_background_and_stores_an_inactive_measured_version
     page = admin.get("/admin/model").get_data(as_text=True)
     assert "Job #1" in page
     job = wait_for_jobs(admin_app)
-    assert (job.state, job.progress, job.model_version_id) == (TrainingJob.DONE, 100, 1)
+    assert (job.state, job.progress, job.model_version_id) == (TrainingState.DONE, 100, 1)
 
     with admin_app.app_context():
         assert db.session.execute(db.select(db.func.count(TrainingJob.id))).scalar() == 1
@@ -45,15 +46,15 @@ def test_train_button_runs_in_background_and_stores_an_inactive_measured_version
 def test_a_second_claim_while_a_job_runs_gets_nothing(admin_app):
     make_staff(admin_app, "ada", "admin")
     with admin_app.app_context():
-        first = services.claim_training(None)
+        first = claim_training(None)
         assert first is not None
-        assert services.claim_training(None) is None
+        assert claim_training(None) is None
         # A job that stopped beating for long is taken over.
-        db.session.get(TrainingJob, first.id).heartbeat_at -= services.STALE_JOB * 2
+        db.session.get(TrainingJob, first.id).heartbeat_at -= STALE_JOB * 2
         db.session.commit()
-        again = services.claim_training(None)
+        again = claim_training(None)
         assert again is not None and again.id != first.id
-        assert db.session.get(TrainingJob, first.id).state == TrainingJob.FAILED
+        assert db.session.get(TrainingJob, first.id).state == TrainingState.FAILED
 
 
 # A scam family the corpus never saw, worded like an ordinary friendly tip.
@@ -101,7 +102,7 @@ def test_moderators_rejections_change_the_next_models_predictions(
     assert submit(moderator, "/mod/queue", decide, "/mod/decide").status_code == 302
 
     with admin_app.app_context():
-        examples = services.moderator_examples()
+        examples = moderator_examples()
         # Rejections are spam labels; the removal is no label at all.
         assert len(examples) == len(LAVENDER) and {e.label for e in examples} == {"spam"}
     after = admin_app.test_cli_runner().invoke(args=["spam", "train"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from app.admin.services import moderator_examples
+from app.admin.training_data import moderator_examples
 from app.rendering import render_post_text
 from models import Decision, Post, PostStatus, db
 from tests.conftest import submit

@@ -19,7 +19,8 @@ import numpy as np
 import pytest
 from sqlalchemy import update
 
-from app.admin import services
+from app.admin.model_versions import activate
+from app.admin.settings import ensure_settings
 from app.live_screener import screener_state
 from models import SETTINGS_ID, ModelVersion, Post, PostStatus, ScreeningSettings, db
 from moderation.classifier import load_or_train_default
@@ -180,7 +181,7 @@ def store(app, artifact: bytes) -> int:
 
 def activate_in_database(app, version_id: int, previous: int | None = None) -> None:
     with app.app_context():
-        services.ensure_settings()
+        ensure_settings()
         db.session.execute(
             update(ScreeningSettings)
             .where(ScreeningSettings.id == SETTINGS_ID)
@@ -277,7 +278,7 @@ def test_an_admin_activating_a_tampered_artifact_is_refused_and_told_why(worker,
 def test_a_model_that_fails_while_scoring_is_dropped_for_the_fallback(worker, good_artifact):
     version_id = store(worker, good_artifact)
     with worker.app_context():
-        services.activate(None, version_id)
+        activate(None, version_id)
     client = worker.test_client()
     assert post(client, GENUINE).status == PostStatus.PUBLISHED
     with worker.app_context():
@@ -313,7 +314,7 @@ def test_when_the_bundled_default_fails_while_scoring_the_rules_screen_alone(wor
 def test_when_nothing_can_screen_a_post_it_is_held_for_a_moderator(worker, good_artifact):
     version_id = store(worker, good_artifact)
     with worker.app_context():
-        services.activate(None, version_id)
+        activate(None, version_id)
     client = worker.test_client()
     assert post(client, GENUINE).status == PostStatus.PUBLISHED
     with worker.app_context():
