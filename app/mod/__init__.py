@@ -1,6 +1,6 @@
 from flask import Blueprint
 
-from app.auth.access import guard_blueprint
+from app.staff_access import guard_blueprint
 from models import Role
 
 bp = Blueprint("mod", __name__, url_prefix="/mod")

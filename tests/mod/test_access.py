@@ -7,7 +7,7 @@ import re
 import pytest
 from flask import Blueprint
 
-from app.auth.access import guard_blueprint
+from app.staff_access import guard_blueprint
 from tests.conftest import csrf_token, log_in, make_staff
 
 # Blueprint name -> the lowest role that may use it.
