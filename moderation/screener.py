@@ -38,9 +38,10 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from moderation.builtin_rules import DEFAULT_RULES
 from moderation.classifier import SpamClassifier, load_or_train_default, logit
 from moderation.normalize import REDACTION_WORDS, Contact, normalize
-from moderation.rules import DEFAULT_RULES, Rule, RuleEngine, RuleHit
+from moderation.rules import Rule, RuleEngine, RuleHit
 
 Action = Literal["publish", "hold", "reject"]
 ReasonKind = Literal["rule", "classifier"]
