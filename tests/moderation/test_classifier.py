@@ -8,15 +8,13 @@ import pytest
 
 import moderation.classifier as classifier_module
 from moderation.classifier import (
-    CHAR_SETTINGS,
-    WORD_SETTINGS,
     SpamClassifier,
-    _vectorizer,
     classifier_text,
-    fit_vectorizer,
+    classifier_texts,
     fitted_rows,
     load_or_train_default,
 )
+from moderation.tfidf import CHAR_SETTINGS, WORD_SETTINGS, fit_vectorizer, term_vectorizer
 
 SAMPLE_POSTS = [
     "Dr Zuma cast a love spell and my husband came back in 48 hours, email him now",
@@ -26,31 +24,30 @@ SAMPLE_POSTS = [
     "a",
     "",
 ]
+# What the classifier reads of them: every method takes normalised, redacted text.
+PREPARED = [classifier_text(post) for post in SAMPLE_POSTS]
 
 
 def test_round_trip_gives_identical_probabilities(classifier):
     restored = SpamClassifier.from_bytes(classifier.to_bytes())
-    assert np.array_equal(
-        classifier.predict_proba(SAMPLE_POSTS), restored.predict_proba(SAMPLE_POSTS)
-    )
-    assert restored.explain(SAMPLE_POSTS[0]) == classifier.explain(SAMPLE_POSTS[0])
+    assert np.array_equal(classifier.predict_proba(PREPARED), restored.predict_proba(PREPARED))
+    assert restored.explain(PREPARED[0]) == classifier.explain(PREPARED[0])
     assert restored.metadata == classifier.metadata
 
 
 def test_fast_scoring_agrees_with_the_sklearn_pipeline(classifier):
-    prepared = [classifier_text(post) for post in SAMPLE_POSTS]
-    expected = classifier.pipeline.decision_function(prepared)
-    assert np.allclose(classifier.decision_function_prepared(prepared), expected, atol=1e-9)
+    expected = classifier.pipeline.decision_function(PREPARED)
+    assert np.allclose(classifier.decision_function(PREPARED), expected, atol=1e-9)
 
 
 def test_scam_scores_high_and_genuine_grief_low(classifier):
-    spam, genuine = classifier.predict_proba([SAMPLE_POSTS[0], SAMPLE_POSTS[2]])
+    spam, genuine = classifier.predict_proba([PREPARED[0], PREPARED[2]])
     assert spam > 0.9
     assert genuine < 0.1
 
 
 def test_explain_names_terms_that_push_towards_spam(classifier):
-    terms = classifier.explain(SAMPLE_POSTS[0], k=5)
+    terms = classifier.explain(PREPARED[0], k=5)
     assert 0 < len(terms) <= 5
     assert all(weight > 0 for _, weight in terms)
     assert [w for _, w in terms] == sorted((w for _, w in terms), reverse=True)
@@ -108,6 +105,7 @@ def test_training_is_deterministic_and_checks_labels():
         "she blocked me everywhere and I am so lost",
     ]
     labels = ["spam"] * 4 + ["ham"] * 4
+    texts = classifier_texts(texts)
     first = SpamClassifier.train(texts, labels).predict_proba(texts)
     second = SpamClassifier.train(texts, labels).predict_proba(texts)
     assert np.array_equal(first, second)
@@ -132,9 +130,7 @@ def test_load_or_train_default_writes_then_reuses_the_cache(tmp_path, monkeypatc
 
     reloaded = load_or_train_default(cache)
     assert len(trained) == 1  # read from the cache, not retrained
-    assert np.array_equal(
-        reloaded.predict_proba(SAMPLE_POSTS), classifier.predict_proba(SAMPLE_POSTS)
-    )
+    assert np.array_equal(reloaded.predict_proba(PREPARED), classifier.predict_proba(PREPARED))
 
     cache.write_bytes(b"corrupted")
     load_or_train_default(str(cache))
@@ -145,7 +141,7 @@ def test_load_or_train_default_writes_then_reuses_the_cache(tmp_path, monkeypatc
 @pytest.mark.parametrize("settings", [WORD_SETTINGS, CHAR_SETTINGS], ids=["word", "char"])
 def test_fast_fitting_matches_tfidf_vectorizer(settings):
     texts = [classifier_text(post) for post in SAMPLE_POSTS * 2 + ["spell caster spell", "ex ex"]]
-    reference, fast = _vectorizer(settings), _vectorizer(settings)
+    reference, fast = term_vectorizer(settings), term_vectorizer(settings)
     expected = reference.fit_transform(texts)
     got = fit_vectorizer(fast, texts)
     assert fast.vocabulary_ == reference.vocabulary_
@@ -168,6 +164,7 @@ def test_training_beyond_the_cap_fits_a_sample(monkeypatch):
     spam = [f"dr zuma cast a spell, my ex came back in {n} days, contact him" for n in range(30)]
     ham = [f"day {n} without her, I walked by the river and cried a little" for n in range(70)]
     monkeypatch.setattr(classifier_module, "MAX_FITTED", 40)
+    spam, ham = classifier_texts(spam), classifier_texts(ham)
     model = SpamClassifier.train(spam + ham, ["spam"] * 30 + ["ham"] * 70)
     assert model.metadata["available_texts"] == 100
     assert model.metadata["fitted_texts"] == 40
@@ -183,15 +180,16 @@ WORDS = (
 
 
 def test_a_candidate_beyond_the_cap_is_fitted_on_a_sample(monkeypatch):
-    from moderation.rules import DEFAULT_RULES
+    from moderation.builtin_rules import DEFAULT_RULES
+    from moderation.evaluation import LabelledText
     from moderation.screener import ScreeningConfig
-    from moderation.training import LabelledExample, train_candidate
+    from moderation.training import train_candidate
 
     spam = [f"dr zuma cast a spell on day {w}, my ex came back, contact him" for w in WORDS]
     ham = [f"{w} without her, I walked by the river and cried a little" for w in WORDS] + [
         f"my sister says {w} is a good day to start over" for w in WORDS
     ]
-    examples = [LabelledExample(t, "spam") for t in spam] + [LabelledExample(t, "ham") for t in ham]
+    examples = [LabelledText(t, "spam") for t in spam] + [LabelledText(t, "ham") for t in ham]
     monkeypatch.setattr(classifier_module, "MAX_FITTED", 30)
     result = train_candidate(examples, DEFAULT_RULES, ScreeningConfig(), active=None)
     split = result.metrics["split"]
