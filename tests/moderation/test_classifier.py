@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -196,3 +197,20 @@ def test_a_candidate_beyond_the_cap_is_fitted_on_a_sample(monkeypatch):
     assert split["train"] > 30 and split["fitted"] == 30
     assert result.classifier.metadata["fitted_texts"] == 30
     assert result.classifier.metadata["available_texts"] == split["train"]
+
+
+def test_a_model_stored_in_format_1_still_loads_and_scores_as_it_did():
+    # Written by the code before the TF-IDF internals and the artifact format had
+    # modules of their own (40 spam and 80 genuine posts of the bundled corpus);
+    # models stored in databases then must keep their scores and explanations.
+    stored = (Path(__file__).parent / "format_1_classifier.npz").read_bytes()
+    model = SpamClassifier.from_bytes(stored)
+    assert model.metadata["made_by"] == "the format 1 code, for tests"
+    posts = [SAMPLE_POSTS[0], SAMPLE_POSTS[1], SAMPLE_POSTS[3]]
+    expected = [0.9990813985821563, 0.12786604284309325, 0.9978110994991798]
+    assert np.allclose(model.predict_proba(classifier_texts(posts)), expected, rtol=0, atol=1e-12)
+    assert [term for term, _ in model.explain(classifier_text(posts[0]), 3)] == [
+        "word:spell",
+        "word:spell and",
+        "word:dr",
+    ]
