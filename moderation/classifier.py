@@ -44,7 +44,7 @@ from moderation.tfidf import (
     CHAR_SETTINGS,
     WORD_SETTINGS,
     LinearScorer,
-    fit_vectorizer,
+    fit_char_vectorizer,
     term_vectorizer,
 )
 
@@ -130,7 +130,7 @@ class SpamClassifier:
         rows = fitted_rows(y)
         texts, y = _with_contact_counterexamples([prepared[i] for i in rows], y[rows])
         word, char = term_vectorizer(WORD_SETTINGS), term_vectorizer(CHAR_SETTINGS)
-        matrix = hstack([fit_vectorizer(word, texts), fit_vectorizer(char, texts)]).tocsr()
+        matrix = hstack([word.fit_transform(texts), fit_char_vectorizer(char, texts)]).tocsr()
         calibration = _platt_calibration(matrix, y)
         model = _model().fit(matrix, y)
         info = {
@@ -228,10 +228,15 @@ def _with_contact_counterexamples(
 def _platt_calibration(matrix: Any, y: np.ndarray) -> tuple[float, float]:
     """Platt scaling: a logistic fit of the labels on cross-validated decision values.
 
-    The vocabulary and IDF are fitted once on all texts (they never see labels); only
-    the linear model is refitted per fold, which keeps calibration to a fraction of a
-    second. Balanced class weights make raw probabilities under-confident on a corpus
-    this separable; this maps decision values to the corpus' observed spam rates.
+    Balanced class weights make raw probabilities under-confident on a corpus this
+    separable; this maps decision values to the corpus' observed spam rates. The
+    vocabulary and IDF are fitted once on all texts (they never see labels); only the
+    linear model is refitted per fold. On 5 folds this is the work
+    ``CalibratedClassifierCV(method="sigmoid", ensemble=False)`` does; it is kept for
+    large corpora, where one hold-out replaces the folds: ``bench/tfidf.py --size
+    20000`` calibrates and fits in 4.8 s here against 16.0 s there. (The two
+    calibrations differ slightly, by up to 0.01 in probability: scikit-learn smooths
+    Platt's targets.)
     """
     folds = min(5, int(np.bincount(y, minlength=2).min()))
     if folds < 2:

@@ -1,18 +1,19 @@
 """The classifier's TF-IDF features: how text is cut into terms, and the fast paths
 that fit and score them.
 
-Word 1-2-grams are scikit-learn's own "word" analyzer: a hand-written one was no
-faster (``bench/tfidf.py``: both about 40 µs a post). Character n-grams, fitting and
-scoring are hand-written because scikit-learn's are several times slower on this
-work; each says which benchmark shows it. All three share one counter of character
-n-grams (``CharNgramCounter``), which works each distinct word out once.
+Terms are what scikit-learn's ``TfidfVectorizer`` cuts ("word" 1-2-grams, "char_wb"
+3-4-grams), and the word vocabulary is fitted by it. Two things are hand-written
+because scikit-learn's own are much slower on this work, each with the figure of
+``bench/tfidf.py`` that shows it: fitting the character vocabulary
+(``fit_char_vectorizer``) and scoring one post (``LinearScorer``). Both count
+character n-grams with one counter (``CharNgramCounter``), which works each distinct
+word out once: a word's "char_wb" n-grams do not depend on where it appears.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -38,39 +39,12 @@ CHAR_SETTINGS: dict[str, Any] = {
 }
 
 
-class CharWordNgrams:
-    """Character n-grams inside word boundaries, each word padded with one space (the
-    "char_wb" scheme, the same n-grams as scikit-learn's). A word's n-grams do not
-    depend on where it appears, which is what lets ``CharNgramCounter`` work each
-    distinct word out once."""
-
-    def __init__(self, ngram_range: tuple[int, int]):
-        self.ngram_range = ngram_range
-
-    def __call__(self, text: str) -> list[str]:
-        return list(chain.from_iterable(map(self.of_word, text.split())))
-
-    def of_word(self, word: str) -> tuple[str, ...]:
-        padded = f" {word} "
-        low, high = self.ngram_range
-        return tuple(
-            padded[i : i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1)
-        ) or (padded,)
-
-
 def term_vectorizer(settings: dict[str, Any]) -> TfidfVectorizer:
     """An unfitted vectorizer for ``WORD_SETTINGS`` or ``CHAR_SETTINGS``."""
-    ngram_range = (int(settings["ngram_range"][0]), int(settings["ngram_range"][1]))
-    if settings["analyzer"] == "word":
-        terms: dict[str, Any] = {
-            "analyzer": "word",
-            "token_pattern": settings["token_pattern"],
-            "ngram_range": ngram_range,
-        }
-    else:
-        terms = {"analyzer": CharWordNgrams(ngram_range)}
     return TfidfVectorizer(
-        **terms,
+        analyzer=settings["analyzer"],
+        token_pattern=settings["token_pattern"],
+        ngram_range=(int(settings["ngram_range"][0]), int(settings["ngram_range"][1])),
         min_df=settings["min_df"],
         max_features=settings["max_features"],
         lowercase=False,  # normalised text is already case-folded
@@ -98,8 +72,9 @@ class CharNgramCounter:
     times faster than cutting every word again: for fitting on a large corpus and for
     screening long posts alike. ``limit`` bounds how many words are remembered."""
 
-    def __init__(self, ngrams: CharWordNgrams, term_id: TermId, limit: int | None = None):
-        self._ngrams = ngrams
+    def __init__(self, char: TfidfVectorizer, term_id: TermId, limit: int | None = None):
+        # The "char_wb" analyzer of a one-word text gives that word's n-grams.
+        self._ngrams_of_word = char.build_analyzer()
         self._term_id = term_id
         self._limit = limit
         self._ids_of_word: dict[str, np.ndarray] = {}
@@ -122,40 +97,30 @@ class CharNgramCounter:
     def _ids(self, word: str) -> np.ndarray:
         ids = self._ids_of_word.get(word)
         if ids is None:
-            found = [i for i in map(self._term_id, self._ngrams.of_word(word)) if i >= 0]
+            found = [i for i in map(self._term_id, self._ngrams_of_word(word)) if i >= 0]
             ids = np.array(found, dtype=np.int64)
             if self._limit is None or len(self._ids_of_word) < self._limit:
                 self._ids_of_word[word] = ids
         return ids
 
 
-def fit_vectorizer(vectorizer: TfidfVectorizer, texts: list[str]) -> csr_matrix:
-    """Fit one of this module's TF-IDF vectorizers and return the transformed texts.
+def fit_char_vectorizer(vectorizer: TfidfVectorizer, texts: list[str]) -> csr_matrix:
+    """Fit the character vectorizer and return the transformed texts.
 
     Gives the vectorizer the same fitted state as ``vectorizer.fit_transform(texts)``
     (vocabulary in sorted order, min_df and max_features pruning, IDF weights; the test
-    suite compares the two), only faster: n-grams are counted with C counters
-    (character n-grams once per distinct word), and only the terms that survive pruning
-    are sorted. ``bench/tfidf.py`` times both: on 20k posts this takes about a fifth
-    of ``fit_transform``'s time, whose loop visits every n-gram in Python.
+    suite compares the two), only faster: n-grams are counted once per distinct word,
+    with C counters, and only the terms that survive pruning are sorted.
+    ``bench/tfidf.py --size 20000``: 6.8 s against 10.3 s for ``fit_transform``, whose
+    loop visits every n-gram of every post in Python. (For word n-grams the two were
+    equally fast, so the word vocabulary is fitted by ``fit_transform``.)
     """
     provisional: dict[str, int] = {}
 
     def term_id(term: str) -> int:
         return provisional.setdefault(term, len(provisional))
 
-    if isinstance(vectorizer.analyzer, CharWordNgrams):
-        count: Callable[[str], tuple[np.ndarray, np.ndarray]] = CharNgramCounter(
-            vectorizer.analyzer, term_id
-        )
-    else:
-        analyzer = vectorizer.build_analyzer()
-
-        def count(text: str) -> tuple[np.ndarray, np.ndarray]:
-            ids, tf = term_counts(analyzer(text), term_id)
-            order = np.argsort(ids)
-            return ids[order], tf[order]
-
+    count = CharNgramCounter(vectorizer, term_id)
     indptr, indices, values = [0], [], []
     for text in texts:
         ids, tf = count(text)
@@ -193,10 +158,11 @@ class LinearScorer:
     text, computed directly.
 
     Going through ``Pipeline.decision_function`` costs milliseconds per post, nearly all
-    of it input validation and sparse-matrix assembly around the n-gram analysis;
-    ``bench/tfidf.py`` times both (about 3 ms against 0.1 ms a post on the bundled
-    corpus). This does the same arithmetic (sublinear TF times IDF, L2 norm per block,
-    dot product with the coefficients); the test suite checks it against the pipeline.
+    of it input validation and sparse-matrix assembly around the n-gram analysis:
+    ``bench/tfidf.py --size 20000`` has a median of 3.45 ms a post for the pipeline
+    against 0.21 ms for this. It does the same arithmetic (sublinear TF times IDF, L2
+    norm per block, dot product with the coefficients); the test suite checks it
+    against the pipeline.
     """
 
     _WORD_CACHE_LIMIT = 200_000
@@ -209,7 +175,7 @@ class LinearScorer:
         self.word_idf = np.asarray(word.idf_, dtype=np.float64)
         self.word_coef = coef[:split]
         self.char_counts = CharNgramCounter(
-            char.analyzer, self._known(char.vocabulary_), self._WORD_CACHE_LIMIT
+            char, self._known(char.vocabulary_), self._WORD_CACHE_LIMIT
         )
         self.char_idf = np.asarray(char.idf_, dtype=np.float64)
         self.char_coef = coef[split:]

@@ -13,8 +13,9 @@ result.
   screened). The candidate is fitted on the rest (on a stratified sample of
   ``classifier.MAX_FITTED`` of them when there are more); the candidate and the active
   model are then measured on the held-out texts with the same rules and thresholds, as
-  whole screeners, because a post is held by the combined score, not by the classifier
-  alone.
+  whole screeners (``Screener.score_many``: the rules run once over those texts, and
+  each model scores them all), because a post is held by the combined score, not by
+  the classifier alone.
   The stored candidate is the one that was measured.
 """
 

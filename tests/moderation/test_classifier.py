@@ -15,7 +15,7 @@ from moderation.classifier import (
     fitted_rows,
     load_or_train_default,
 )
-from moderation.tfidf import CHAR_SETTINGS, WORD_SETTINGS, fit_vectorizer, term_vectorizer
+from moderation.tfidf import CHAR_SETTINGS, fit_char_vectorizer, term_vectorizer
 
 SAMPLE_POSTS = [
     "Dr Zuma cast a love spell and my husband came back in 48 hours, email him now",
@@ -139,12 +139,11 @@ def test_load_or_train_default_writes_then_reuses_the_cache(tmp_path, monkeypatc
     assert SpamClassifier.from_bytes(cache.read_bytes()).metadata == classifier.metadata
 
 
-@pytest.mark.parametrize("settings", [WORD_SETTINGS, CHAR_SETTINGS], ids=["word", "char"])
-def test_fast_fitting_matches_tfidf_vectorizer(settings):
+def test_fast_character_fitting_matches_tfidf_vectorizer():
     texts = [classifier_text(post) for post in SAMPLE_POSTS * 2 + ["spell caster spell", "ex ex"]]
-    reference, fast = term_vectorizer(settings), term_vectorizer(settings)
+    reference, fast = term_vectorizer(CHAR_SETTINGS), term_vectorizer(CHAR_SETTINGS)
     expected = reference.fit_transform(texts)
-    got = fit_vectorizer(fast, texts)
+    got = fit_char_vectorizer(fast, texts)
     assert fast.vocabulary_ == reference.vocabulary_
     assert np.array_equal(fast.idf_, reference.idf_)
     assert abs(got - expected).max() < 1e-12
