@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -56,10 +57,11 @@ def term_vectorizer(settings: dict[str, Any]) -> TfidfVectorizer:
 TermId = Callable[[str], int]  # a term's column, or -1 for a term outside the vocabulary
 
 
-def term_counts(terms: Iterable[str], term_id: TermId) -> tuple[np.ndarray, np.ndarray]:
-    """(columns, counts) of the known terms among ``terms``, in first-seen order."""
+def term_counts(terms: Iterable[str], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(columns, counts) of the terms of ``vocabulary`` among ``terms``, in first-seen
+    order."""
     counts = Counter(terms)
-    ids = np.fromiter(map(term_id, counts), dtype=np.int64, count=len(counts))
+    ids = np.fromiter(map(vocabulary.get, counts, repeat(-1)), dtype=np.int64, count=len(counts))
     tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
     known = ids >= 0
     return ids[known], tf[known]
@@ -171,7 +173,7 @@ class LinearScorer:
         coef = np.asarray(model.coef_[0], dtype=np.float64)
         split = len(word.vocabulary_)
         self.word_analyzer = word.build_analyzer()
-        self.word_id = self._known(word.vocabulary_)
+        self.word_vocabulary = word.vocabulary_
         self.word_idf = np.asarray(word.idf_, dtype=np.float64)
         self.word_coef = coef[:split]
         self.char_counts = CharNgramCounter(
@@ -194,7 +196,7 @@ class LinearScorer:
         """The decision value, and with ``explain`` each known term's share of it."""
         total = self.intercept
         contributions: list[tuple[str, float]] = []
-        word_counts = term_counts(self.word_analyzer(text), self.word_id)
+        word_counts = term_counts(self.word_analyzer(text), self.word_vocabulary)
         blocks = (
             (word_counts, self.word_idf, self.word_coef, self._word_names, "word:"),
             (self.char_counts(text), self.char_idf, self.char_coef, self._char_names, "chars:"),
