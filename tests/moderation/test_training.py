@@ -4,6 +4,7 @@ import numpy as np
 
 from moderation.evaluation import LabelledText
 from moderation.normalize import screening_views
+from moderation.screener import Screener
 from moderation.training import deduplicate, duplicate_key, metrics_from_scores
 
 
@@ -45,3 +46,13 @@ def test_held_out_scores_are_the_screeners_own(screener):
     scores = screener.score_many(evidence)
     expected = [screener.screen(text).score for text in texts]
     assert np.allclose(scores, expected)
+
+
+def test_one_evidence_scores_with_and_without_a_classifier(screener):
+    # Training runs the rules once and lets the candidate and the active model (or
+    # none, on a forum without one) score the same evidence.
+    texts = ["Dr Obodo cast a spell, my ex came back, WhatsApp +1 555 234 5678", "I miss her"]
+    evidence = screener.evidence(screening_views(texts))
+    rules_only = Screener(screener.engine.rules, None, screener.config)
+    assert rules_only.score_many(evidence) == [rules_only.screen(t).score for t in texts]
+    assert np.allclose(screener.score_many(evidence), [screener.screen(t).score for t in texts])
