@@ -4,9 +4,10 @@
 >>> screen("He cast a spell and my ex came back in 48 hours!").action  # doctest: +SKIP
 """
 
+from moderation.builtin_rules import DEFAULT_RULES
 from moderation.classifier import SpamClassifier
 from moderation.normalize import Contact, Normalized, normalize
-from moderation.rules import DEFAULT_RULES, Rule
+from moderation.rules import Rule
 from moderation.screener import Reason, Screener, ScreeningConfig, Verdict, screen
 
 __all__ = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,8 +24,12 @@ class _Screens(Protocol):
 
 @dataclass(frozen=True)
 class LabelledText:
+    """A post with its label, for training and measuring alike."""
+
     text: str
-    label: str
+    label: str  # "spam" or "ham"
+    # Where it comes from: a CSV's ``source`` column, or "moderator" for a moderator's
+    # label (training counts those apart).
     source: str = ""
 
 
@@ -60,26 +64,19 @@ def evaluate(screener: _Screens, texts: Iterable[str], labels: Iterable[str]) ->
     texts, labels = list(texts), list(labels)
     if len(texts) != len(labels):
         raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
-    tp = fp = tn = fn = 0
-    misclassified = []
+    caught_flags, misclassified = [], []
     for text, label in zip(texts, labels, strict=True):
         if label not in LABELS:
             raise ValueError(f"label {label!r} is neither 'spam' nor 'ham'")
         verdict = screener.screen(text)
         caught = verdict.action != "publish"
-        if label == "spam" and caught:
-            tp += 1
-        elif label == "spam":
-            fn += 1
-        elif caught:
-            fp += 1
-        else:
-            tn += 1
+        caught_flags.append(caught)
         if caught != (label == "spam"):
             misclassified.append(
                 {"text": text, "label": label, "action": verdict.action, "score": verdict.score}
             )
-    return _metrics(tp, fp, tn, fn) | {"misclassified": misclassified}
+    spam = [label == "spam" for label in labels]
+    return catch_metrics(caught_flags, spam) | {"misclassified": misclassified}
 
 
 def evaluate_by_source(screener: _Screens, rows: list[LabelledText]) -> dict[str, dict[str, Any]]:
@@ -93,7 +90,19 @@ def evaluate_by_source(screener: _Screens, rows: list[LabelledText]) -> dict[str
     }
 
 
-def _metrics(tp: int, fp: int, tn: int, fn: int) -> dict[str, Any]:
+def catch_metrics(caught: Sequence[bool], spam: Sequence[bool]) -> dict[str, Any]:
+    """Precision, recall, F1, the false-positive rate and the confusion matrix of the
+    posts ``caught`` (held or rejected), given which of them are ``spam``."""
+    tp = fp = tn = fn = 0
+    for is_caught, is_spam in zip(caught, spam, strict=True):
+        if is_spam and is_caught:
+            tp += 1
+        elif is_spam:
+            fn += 1
+        elif is_caught:
+            fp += 1
+        else:
+            tn += 1
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -20,8 +20,9 @@ import random
 import time
 from dataclasses import dataclass, replace
 
+from moderation.builtin_rules import DEFAULT_RULES
 from moderation.normalize import normalize
-from moderation.rules import DEFAULT_RULES, Rule, RuleEngine
+from moderation.rules import Rule, RuleEngine
 
 # Plain sentences a reasonable rule leaves alone: the built-in rules' counterexamples,
 # genuine posts every one of them. With the recent posts they show whether a rule

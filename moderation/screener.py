@@ -38,9 +38,10 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from moderation.builtin_rules import DEFAULT_RULES
 from moderation.classifier import SpamClassifier, load_or_train_default, logit
 from moderation.normalize import REDACTION_WORDS, Contact, normalize
-from moderation.rules import DEFAULT_RULES, Rule, RuleEngine, RuleHit
+from moderation.rules import Rule, RuleEngine, RuleHit
 
 Action = Literal["publish", "hold", "reject"]
 ReasonKind = Literal["rule", "classifier"]
@@ -104,6 +105,15 @@ class ScreeningConfig:
             raise ValueError("reject_threshold must not be below hold_threshold")
 
 
+@dataclass(frozen=True)
+class ScreeningEvidence:
+    """What the rules found in each of a batch of texts, and what the classifier reads
+    of each: worked out once, scored by any number of classifiers."""
+
+    hits: list[list[RuleHit]]
+    redacted: list[str]
+
+
 class Screener:
     """Screens posts with a set of rules and a classifier."""
 
@@ -122,10 +132,10 @@ class Screener:
         hits = self.engine.evaluate(normalized.text)
         probability = None
         if self.classifier is not None:
-            probability = float(self.classifier.predict_proba_prepared([normalized.redacted])[0])
+            probability = float(self.classifier.predict_proba([normalized.redacted])[0])
             if not 0.0 <= probability <= 1.0:  # NaN too: a broken model, not a verdict
                 raise ValueError(f"the classifier gave a probability of {probability}")
-        score = combine_score(hits, probability, self.config, _content_words(normalized.redacted))
+        score = combine_score(hits, probability, self.config, content_words(normalized.redacted))
         action = self._action(score)
         reasons = [_rule_reason(hit) for hit in hits if hit.rule.kind != "care"]
         if probability is not None:
@@ -141,6 +151,32 @@ class Screener:
     def screen_many(self, texts: list[str]) -> list[Verdict]:
         return [self.screen(text) for text in texts]
 
+    def evidence(self, views: list[tuple[str, str]]) -> ScreeningEvidence:
+        """What this screener's rules find in each of ``views`` (normalised, redacted:
+        what ``normalize.screening_views`` gives), for ``score_many``."""
+        return ScreeningEvidence(
+            hits=[self.engine.evaluate(text) for text, _ in views],
+            redacted=[redacted for _, redacted in views],
+        )
+
+    def score_many(self, evidence: ScreeningEvidence) -> list[float]:
+        """The score ``screen`` gives each text of ``evidence``, from this screener's
+        classifier and configuration and the rule hits the evidence holds.
+
+        Training measures two classifiers on the same held-out texts with the same
+        rules: the texts are normalised and the rules run once (``evidence``), and
+        each classifier then scores the whole batch."""
+        if self.classifier is None:
+            probabilities: list[float | None] = [None] * len(evidence.redacted)
+        else:
+            probabilities = [float(p) for p in self.classifier.predict_proba(evidence.redacted)]
+        return [
+            combine_score(hits, probability, self.config, content_words(redacted))
+            for hits, probability, redacted in zip(
+                evidence.hits, probabilities, evidence.redacted, strict=True
+            )
+        ]
+
     def _action(self, score: float) -> Action:
         reject = self.config.reject_threshold
         if reject is not None and score >= reject:
@@ -152,7 +188,7 @@ class Screener:
     def _classifier_reason(self, redacted: str, probability: float) -> Reason:
         terms: list[str] = []
         if probability >= self.config.explain_above and self.classifier is not None:
-            explained = self.classifier.explain_prepared(redacted, self.config.explain_terms)
+            explained = self.classifier.explain(redacted, self.config.explain_terms)
             terms = [term for term, _ in explained]
         return Reason(
             kind="classifier",
@@ -184,7 +220,8 @@ def combine_score(
 _PLACEHOLDERS = frozenset(REDACTION_WORDS.values())
 
 
-def _content_words(redacted: str) -> int:
+def content_words(redacted: str) -> int:
+    """Words of a redacted text, not counting its contact placeholders."""
     # Contact details are the rules' evidence; what the classifier can judge is the
     # wording around them.
     words = redacted.split()

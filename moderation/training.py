@@ -13,8 +13,9 @@ result.
   screened). The candidate is fitted on the rest (on a stratified sample of
   ``classifier.MAX_FITTED`` of them when there are more); the candidate and the active
   model are then measured on the held-out texts with the same rules and thresholds, as
-  whole screeners, because a post is held by the combined score, not by the classifier
-  alone.
+  whole screeners (``Screener.score_many``: the rules run once over those texts, and
+  each model scores them all), because a post is held by the combined score, not by
+  the classifier alone.
   The stored candidate is the one that was measured.
 """
 
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,28 +31,20 @@ import sklearn
 from sklearn.metrics import precision_recall_curve, roc_auc_score
 from sklearn.model_selection import train_test_split
 
-from moderation import classifier as classifier_module
-from moderation.classifier import SpamClassifier, fitted_rows
-from moderation.normalize import normalize
-from moderation.rules import Rule, RuleEngine, RuleHit
-from moderation.screener import ScreeningConfig, _content_words, combine_score
+from moderation.classifier import MODEL_C, RANDOM_SEED, SpamClassifier, fitted_rows
+from moderation.evaluation import LabelledText, catch_metrics
+from moderation.normalize import screening_views
+from moderation.rules import Rule
+from moderation.screener import Screener, ScreeningConfig, ScreeningEvidence
+from moderation.tfidf import CHAR_SETTINGS, WORD_SETTINGS
 
 HELD_OUT_FRACTION = 0.2
 # At most this many held-out texts are screened to measure the two models.
 MAX_MEASURED = 10_000
-RANDOM_SEED = 0
 # Points kept of each precision-recall curve: enough to draw it, small enough to store.
 CURVE_POINTS = 60
-_LARGE = 20_000
 
 Progress = Callable[[int, str], None]
-
-
-@dataclass(frozen=True)
-class LabelledExample:
-    text: str
-    label: str  # "spam" or "ham"
-    source: str = "corpus"  # "corpus" or "moderator"
 
 
 @dataclass
@@ -73,22 +65,8 @@ def duplicate_key(prepared: str) -> str:
     return _NOT_WORD.sub(" ", _DIGITS.sub("0", prepared)).strip()
 
 
-def _views(text: str) -> tuple[str, str]:
-    normalized = normalize(text)
-    return normalized.text, normalized.redacted
-
-
-def screening_views(texts: list[str]) -> list[tuple[str, str]]:
-    """(normalised text, redacted text) of every text: what rules and classifier read."""
-    if len(texts) < _LARGE:
-        return [_views(text) for text in texts]
-    # Normalising is pure Python; on a large corpus two processes halve the wait.
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(_views, texts, chunksize=2000))
-
-
 def deduplicate(
-    examples: list[LabelledExample], views: list[tuple[str, str]]
+    examples: list[LabelledText], views: list[tuple[str, str]]
 ) -> tuple[list[int], int]:
     """Indexes of the examples to keep (the last of each near-identical group), and how
     many were dropped."""
@@ -102,7 +80,7 @@ def deduplicate(
 
 
 def train_candidate(
-    examples: list[LabelledExample],
+    examples: list[LabelledText],
     rules: list[Rule] | tuple[Rule, ...],
     config: ScreeningConfig,
     active: SpamClassifier | None,
@@ -128,17 +106,12 @@ def train_candidate(
         random_state=RANDOM_SEED,
     )
     train_rows, test_rows = np.sort(train_rows), np.sort(test_rows)
-    fit_rows = train_rows[fitted_rows(labels[train_rows])]
-    fitted = len(fit_rows)
+    fitted = len(fitted_rows(labels[train_rows]))  # the sample ``train`` will fit
     if fitted < len(train_rows):
         report(30, f"Fitting on a stratified sample of {fitted} of {len(train_rows)} texts")
     else:
         report(30, f"Fitting on {fitted} texts")
-    candidate = SpamClassifier.train_prepared(
-        [views[kept[i]][1] for i in fit_rows],
-        labels[fit_rows],
-        {"available_texts": len(train_rows)},
-    )
+    candidate = SpamClassifier.train([views[kept[i]][1] for i in train_rows], labels[train_rows])
     if len(test_rows) > MAX_MEASURED:
         # Enough for rates well below 1%; screening every held-out post of a very large
         # corpus twice would cost more than the fit.
@@ -150,12 +123,13 @@ def train_candidate(
         )
         test_rows = np.sort(test_rows)
     report(75, f"Measuring on {len(test_rows)} held-out texts")
-    test_views = [views[kept[i]] for i in test_rows]
     test_labels = labels[test_rows]
-    evidence = rule_evidence(rules, test_views)  # the same for both models
+    # The rules run once over the held-out texts; each model then scores them all.
+    measured = Screener(rules, candidate, config)
+    evidence = measured.evidence([views[kept[i]] for i in test_rows])
     metrics = {
-        "candidate": measure(candidate, config, evidence, test_labels),
-        "active": measure(active, config, evidence, test_labels) if active else None,
+        "candidate": measure(measured, evidence, test_labels),
+        "active": None,
         "split": {
             "train": len(train_rows),
             "fitted": fitted,
@@ -164,6 +138,8 @@ def train_candidate(
         },
         "hold_threshold": config.hold_threshold,
     }
+    if active is not None:
+        metrics["active"] = measure(Screener(rules, active, config), evidence, test_labels)
     moderator = sum(1 for i in kept if examples[i].source == "moderator")
     counts = {
         "spam": spam,
@@ -174,10 +150,10 @@ def train_candidate(
     }
     params = {
         "model": "logistic_regression",
-        "C": classifier_module.MODEL_C,
+        "C": MODEL_C,
         "class_weight": "balanced",
-        "word_ngrams": classifier_module.WORD_SETTINGS,
-        "char_ngrams": classifier_module.CHAR_SETTINGS,
+        "word_ngrams": WORD_SETTINGS,
+        "char_ngrams": CHAR_SETTINGS,
         "calibration": list(candidate.calibration),
         "held_out_fraction": HELD_OUT_FRACTION,
         "random_seed": RANDOM_SEED,
@@ -187,61 +163,18 @@ def train_candidate(
     return TrainingResult(candidate, counts, params, metrics)
 
 
-@dataclass(frozen=True)
-class RuleEvidence:
-    """What the rules found in each text, and what the classifier reads of it."""
-
-    hits: list[list[RuleHit]]
-    redacted: list[str]
-    words: list[int]
-
-
-def rule_evidence(rules: list[Rule] | tuple[Rule, ...], views: list[tuple[str, str]]):
-    engine = RuleEngine(rules)
-    return RuleEvidence(
-        hits=[engine.evaluate(text) for text, _ in views],
-        redacted=[redacted for _, redacted in views],
-        words=[_content_words(redacted) for _, redacted in views],
-    )
-
-
-def screening_scores(
-    model: SpamClassifier | None, config: ScreeningConfig, evidence: RuleEvidence
-) -> np.ndarray:
-    """The screening score of every text, as ``Screener.screen`` gives it."""
-    if model is None:
-        probabilities: list[float | None] = [None] * len(evidence.redacted)
-    else:
-        probabilities = [float(p) for p in model.predict_proba_prepared(evidence.redacted)]
-    return np.array(
-        [
-            combine_score(hits, p, config, words)
-            for hits, p, words in zip(evidence.hits, probabilities, evidence.words, strict=True)
-        ]
-    )
-
-
-def measure(
-    model: SpamClassifier | None,
-    config: ScreeningConfig,
-    evidence: RuleEvidence,
-    labels: np.ndarray,
-) -> dict[str, Any]:
+def measure(screener: Screener, evidence: ScreeningEvidence, labels: np.ndarray) -> dict[str, Any]:
     """Precision, recall, F1 and false-positive rate at the hold threshold, ROC-AUC,
     confusion matrix and a thinned precision-recall curve."""
-    scores = screening_scores(model, config, evidence)
-    return metrics_from_scores(scores, labels, config.hold_threshold)
+    scores = np.array(screener.score_many(evidence))
+    return metrics_from_scores(scores, labels, screener.config.hold_threshold)
 
 
 def metrics_from_scores(scores: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str, Any]:
+    """``evaluation.catch_metrics`` at ``threshold``, with how well the scores rank
+    spam above genuine posts (ROC-AUC and the precision-recall curve)."""
     labels = np.asarray(labels)
-    caught = scores >= threshold
-    tp = int(np.sum(caught & (labels == 1)))
-    fp = int(np.sum(caught & (labels == 0)))
-    fn = int(np.sum(~caught & (labels == 1)))
-    tn = int(np.sum(~caught & (labels == 0)))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
+    metrics = catch_metrics((scores >= threshold).tolist(), (labels == 1).tolist())
     both_classes = 0 < labels.sum() < len(labels)
     curve: list[list[float]] = []
     if both_classes:
@@ -252,14 +185,6 @@ def metrics_from_scores(scores: np.ndarray, labels: np.ndarray, threshold: float
             for x, y in zip(r[::step], p[::step], strict=True)
         ]
         curve.append([round(float(r[-1]), 4), round(float(p[-1]), 4)])
-    return {
-        "precision": precision,
-        "recall": recall,
-        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-        "false_positive_rate": fp / (fp + tn) if fp + tn else 0.0,
-        "roc_auc": float(roc_auc_score(labels, scores)) if both_classes else None,
-        "confusion": {"tp": tp, "fp": fp, "tn": tn, "fn": fn},
-        "spam": tp + fn,
-        "ham": fp + tn,
-        "pr_curve": curve,  # [recall, precision] pairs
-    }
+    metrics["roc_auc"] = float(roc_auc_score(labels, scores)) if both_classes else None
+    metrics["pr_curve"] = curve  # [recall, precision] pairs
+    return metrics

@@ -5,7 +5,7 @@ metrics. Moderators' rejections teach the next model a scam the corpus never saw
 from app.admin.training_data import moderator_examples
 from app.admin.training_jobs import STALE_JOB, claim_training
 from models import ModelVersion, Post, TrainingJob, TrainingState, db
-from moderation.classifier import SpamClassifier
+from moderation.classifier import SpamClassifier, classifier_text
 from tests.admin.conftest import SMALL_HAM, SMALL_SPAM, wait_for_jobs
 from tests.conftest import log_in, make_staff, submit
 
@@ -111,5 +111,6 @@ def test_moderators_rejections_change_the_next_models_predictions(
     with admin_app.app_context():
         old = SpamClassifier.from_bytes(db.session.get(ModelVersion, 1).artifact)
         new = SpamClassifier.from_bytes(db.session.get(ModelVersion, 2).artifact)
-    p_old, p_new = old.predict_proba([UNSEEN])[0], new.predict_proba([UNSEEN])[0]
+    unseen = classifier_text(UNSEEN)
+    p_old, p_new = old.predict_proba([unseen])[0], new.predict_proba([unseen])[0]
     assert p_old < 0.5 < p_new, (p_old, p_new)

@@ -2,8 +2,8 @@
 
 import pytest
 
+from moderation.builtin_rules import DEFAULT_RULES
 from moderation.classifier import SpamClassifier, train_default
-from moderation.rules import DEFAULT_RULES
 from moderation.screener import Screener, ScreeningConfig
 
 

@@ -6,9 +6,10 @@ import time
 
 import pytest
 
+from moderation.builtin_rules import DEFAULT_RULES
 from moderation.normalize import normalize
 from moderation.rule_check import try_rule
-from moderation.rules import DEFAULT_RULES, RULE_KINDS, Rule, RuleEngine, compile_rule
+from moderation.rules import RULE_KINDS, Rule, RuleEngine, compile_rule
 
 RULE_IDS = [rule.name for rule in DEFAULT_RULES]
 

@@ -2,21 +2,16 @@
 
 import numpy as np
 
-from moderation.training import (
-    LabelledExample,
-    deduplicate,
-    duplicate_key,
-    metrics_from_scores,
-    rule_evidence,
-    screening_scores,
-    screening_views,
-)
+from moderation.evaluation import LabelledText
+from moderation.normalize import screening_views
+from moderation.screener import Screener
+from moderation.training import deduplicate, duplicate_key, metrics_from_scores
 
 
 def test_one_scam_pasted_500_times_with_other_numbers_counts_once():
     scam = "Dr Ade brought my ex back in {n} days!!! WhatsApp +234 810 555 {n:04d}"
-    examples = [LabelledExample(scam.format(n=n), "spam", "moderator") for n in range(500)]
-    examples.append(LabelledExample("I miss him so much tonight", "ham"))
+    examples = [LabelledText(scam.format(n=n), "spam", "moderator") for n in range(500)]
+    examples.append(LabelledText("I miss him so much tonight", "ham"))
     kept, dropped = deduplicate(examples, screening_views([e.text for e in examples]))
     assert (len(kept), dropped) == (2, 499)
     assert duplicate_key("he came back in 48 hours") == duplicate_key("he came back in 3 hours!")
@@ -25,8 +20,8 @@ def test_one_scam_pasted_500_times_with_other_numbers_counts_once():
 
 def test_the_last_label_of_near_duplicates_wins():
     examples = [
-        LabelledExample("my ex came back after the ritual", "spam"),
-        LabelledExample("My ex came back after the ritual.", "ham", "moderator"),
+        LabelledText("my ex came back after the ritual", "spam"),
+        LabelledText("My ex came back after the ritual.", "ham", "moderator"),
     ]
     kept, _ = deduplicate(examples, screening_views([e.text for e in examples]))
     assert [examples[i].label for i in kept] == ["ham"]
@@ -47,7 +42,17 @@ def test_held_out_scores_are_the_screeners_own(screener):
         "I miss her so much, the evenings are the worst",
         "call the samaritans on 116 123 if it gets too much",
     ]
-    evidence = rule_evidence(screener.engine.rules, screening_views(texts))
-    scores = screening_scores(screener.classifier, screener.config, evidence)
+    evidence = screener.evidence(screening_views(texts))
+    scores = screener.score_many(evidence)
     expected = [screener.screen(text).score for text in texts]
     assert np.allclose(scores, expected)
+
+
+def test_one_evidence_scores_with_and_without_a_classifier(screener):
+    # Training runs the rules once and lets the candidate and the active model (or
+    # none, on a forum without one) score the same evidence.
+    texts = ["Dr Obodo cast a spell, my ex came back, WhatsApp +1 555 234 5678", "I miss her"]
+    evidence = screener.evidence(screening_views(texts))
+    rules_only = Screener(screener.engine.rules, None, screener.config)
+    assert rules_only.score_many(evidence) == [rules_only.screen(t).score for t in texts]
+    assert np.allclose(screener.score_many(evidence), [screener.screen(t).score for t in texts])

@@ -15,7 +15,7 @@ How the split stays honest
 * Hand-written whole posts are split the same way (index % 5 == 2 -> test).
 * Exact duplicates are rejected within and across the two files.
 
-Run:  python moderation/data/compose_corpus.py
+Run:  python tools/compose_corpus.py
 Deterministic: fixed seeds, stdlib only; regenerates both CSVs byte for byte.
 """
 
@@ -25,7 +25,10 @@ import random
 import re
 
 SEED = 4172
-HERE = os.path.dirname(os.path.abspath(__file__))
+# The package data the default classifier is trained on, beside this tools/ folder.
+DATA_DIR = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "moderation", "data"
+)
 HOLD = 2  # index % 5 == HOLD -> test-only fragment
 
 
@@ -2818,7 +2821,7 @@ def write(rows):
     for mode in ("train", "test"):
         data = list(rows[mode])
         random.Random(SEED + (1 if mode == "test" else 0)).shuffle(data)
-        path = os.path.join(HERE, mode + ".csv")
+        path = os.path.join(DATA_DIR, mode + ".csv")
         with open(path, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(["text", "label"])
