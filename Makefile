@@ -30,8 +30,8 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Benchmarks, not tests: they need `apt-get install spamassassin wrk` and PostgreSQL
-# on 127.0.0.1; see the Benchmarks section of README.md and bench/RESULTS.md.
+# Benchmarks, not tests: they need `apt-get install spamassassin rspamd wrk`, Redis and
+# PostgreSQL on 127.0.0.1; see the Benchmarks section of README.md and bench/RESULTS.md.
 bench: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/screening.py
