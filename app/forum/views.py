@@ -126,6 +126,14 @@ def _page_arg(name: str) -> int | None:
     return number
 
 
+def _published_or_404(model, row_id: int):
+    """The thread or post readers may reply to or report: any other answers "not found"."""
+    row = db.get_or_404(model, row_id)
+    if row.status != PostStatus.PUBLISHED:
+        abort(404)
+    return row
+
+
 @bp.get("/")
 @cached_for_readers
 def index():
@@ -194,9 +202,7 @@ def show_thread(thread_id: int):
 @limit_posting
 @limit_posting_by_address
 def reply(thread_id: int):
-    thread = db.get_or_404(Thread, thread_id)
-    if thread.status != PostStatus.PUBLISHED:
-        abort(404)
+    thread = _published_or_404(Thread, thread_id)
     form = ReplyForm()
     if form.validate_on_submit():
         poster = _unbanned_poster()
@@ -382,9 +388,7 @@ def add_mine():
 @limit_posting
 @limit_posting_by_address
 def report(post_id: int):
-    post = db.get_or_404(Post, post_id)
-    if post.status != PostStatus.PUBLISHED:
-        abort(404)
+    post = _published_or_404(Post, post_id)
     form = ReportForm()
     if form.validate_on_submit():
         poster = _unbanned_poster()
