@@ -18,6 +18,8 @@ from app.mod.queue import QUEUE_SORTS, queue_counts, queue_page
 from app.reasons import DECISION_REASONS, REPORT_REASONS
 
 MAX_IDS = 1000
+# What the queue forms send when Enter, not an action button, submits them.
+NO_ACTION = "none"
 DONE_WORDS = {
     "approve": "approved",
     "reject": "rejected as spam",
@@ -90,6 +92,9 @@ def queue():
 
 @bp.post("/decide")
 def decide():
+    if request.form.get("action") == NO_ACTION:  # Enter, not a click on an action
+        flash("Nothing was changed: Enter does not act here. Press the button you mean.")
+        return _back_to_queue()
     form = DecisionForm()
     if not form.validate_on_submit():
         abort(400, description="That action was not understood. Nothing was changed.")
