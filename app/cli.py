@@ -45,6 +45,8 @@ def seed_command(if_empty: bool) -> None:
 def _read_password(from_stdin: bool, prompt: str = "Password") -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
+    # Said before asking, not after two typings of a password that was too short.
+    prompt = f"{prompt} (at least {accounts.PASSWORD_MIN} characters)"
     return click.prompt(prompt, hide_input=True, confirmation_prompt=True)
 
 

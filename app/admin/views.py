@@ -136,17 +136,23 @@ def _preview_value(name: str) -> float | None:
 def thresholds():
     hold, reject = current_thresholds()
     form = ThresholdForm(data={"hold": hold, "reject": reject})
-    if form.validate_on_submit():
-        try:
-            set_thresholds(current_user, form.hold.data, form.reject.data)
-        except AdminError as exc:
-            form.hold.errors = [str(exc)]
-        else:
-            flash("Thresholds saved. Every worker uses them within seconds.")
-            return redirect(url_for("admin.thresholds"))
-    scores = recent_scores()
+    # Without script, "Preview only" posts the form like "Save" (a GET would put the
+    # form's CSRF token in the address) and is answered with the count, nothing saved.
+    previewing = "preview" in request.form
     preview_hold = _preview_value("hold") or hold
     preview_reject = _preview_value("reject") if request.args.get("hold") else reject
+    if form.validate_on_submit():
+        if previewing:
+            preview_hold, preview_reject = form.hold.data, form.reject.data
+        else:
+            try:
+                set_thresholds(current_user, form.hold.data, form.reject.data)
+            except AdminError as exc:
+                form.hold.errors = [str(exc)]
+            else:
+                flash("Thresholds saved. Every worker uses them within seconds.")
+                return redirect(url_for("admin.thresholds"))
+    scores = recent_scores()
     return render_template(
         "admin/thresholds.html",
         form=form,

@@ -38,3 +38,27 @@ def test_thresholds_preview_save_and_reach_screening(admin_app, admin, client, m
         assert post.awaiting_review
         event = db.session.execute(db.select(AdminEvent)).scalar_one()
         assert event.summary == "Hold threshold 0.30, auto-reject 0.60."
+
+
+def test_preview_only_keeps_the_form_token_out_of_the_address_and_saves_nothing(
+    admin_app, admin, client
+):
+    from tests.promises.forms import rendered_form, submit_as_rendered
+
+    for n in range(3):
+        submit(client, "/new", {"title": f"Hard week {n}", "body": "I miss him so much."})
+    submit(client, "/new", {"title": "Came back", "body": SCAM})
+    form = rendered_form(admin.get("/admin/thresholds").get_data(as_text=True), "thresholds")
+    assert form.method == "post"  # a GET would put csrf_token=... in the URL
+    preview = submit_as_rendered(
+        admin, "/admin/thresholds", "thresholds", {"hold": "1", "reject": ""}, "Preview only"
+    )
+    assert preview.status_code == 200
+    assert "csrf_token" not in preview.request.full_path
+    page = preview.get_data(as_text=True)
+    # The saved threshold (0.50) holds the scam; the typed one, previewed, holds nothing.
+    assert "<strong>0</strong> would have been held" in page and "at hold 1.00" in page
+    with admin_app.app_context():
+        assert db.session.execute(db.select(AdminEvent)).first() is None  # nothing saved
+    saved_view = admin.get("/admin/thresholds").get_data(as_text=True)
+    assert "<strong>1</strong> would have been held" in saved_view

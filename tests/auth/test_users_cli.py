@@ -13,6 +13,8 @@ def test_create_with_a_prompted_password(app):
     result = run(app, "users", "create", "--role", "admin", "Ada", input="a long password\n" * 2)
     assert result.exit_code == 0, result.output
     assert "Created admin 'ada'" in result.output
+    # The rule is told before the password is typed, not after.
+    assert result.output.startswith("Password (at least 10 characters):")
     with app.app_context():
         user = db.session.execute(select(StaffUser)).scalar_one()
         assert (user.username, user.role, user.active) == ("ada", "admin", True)

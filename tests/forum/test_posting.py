@@ -224,3 +224,9 @@ def test_every_page_sends_security_headers(client, post_thread):
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "same-origin"
         assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_every_page_links_to_the_staff_login(client):
+    page = client.get("/").get_data(as_text=True)
+    assert 'href="/login"' in page
+    assert client.get("/login").status_code == 200
