@@ -93,6 +93,8 @@ def queue():
 @bp.post("/decide")
 def decide():
     if request.form.get("action") == NO_ACTION:  # Enter, not a click on an action
+        if request.form.getlist("post_id"):
+            _post_ids()  # a list no page of ours makes is refused all the same
         flash("Nothing was changed: Enter does not act here. Press the button you mean.")
         return _back_to_queue()
     form = DecisionForm()
