@@ -179,3 +179,28 @@ def test_module_screen_builds_the_default_screener_once(monkeypatch, classifier)
         assert calls == [None]  # trained once, nothing cached on disk
     finally:
         screening_module.default_screener.cache_clear()
+
+
+LINK_SPAM_COMMENTS = [
+    "Great post, keep sharing. [url=https://wager.example/]online casino bonus[/url]",
+    "Very informative blog. [best essay writing service](https://papers.example/order)",
+]
+
+ARTICLE_SHARING_POSTS = [
+    "Thanks for sharing your story. A counsellor sent me this article on attachment and it "
+    "helped me stop checking his profile: https://news.example/attachment-after-breakup",
+    "The newsletter from my local support group has a page on the first weeks after a "
+    "break-up, www.support.example/newsletter, it was kind and not preachy.",
+]
+
+
+@pytest.mark.parametrize("post", LINK_SPAM_COMMENTS)
+def test_comment_link_spam_is_held(screener, post):
+    verdict = screener.screen(post)
+    assert verdict.action == "hold", verdict
+    assert {"markup_link", "commercial_anchor"} <= {r.name for r in verdict.reasons}
+
+
+@pytest.mark.parametrize("post", ARTICLE_SHARING_POSTS)
+def test_posts_sharing_a_helpful_link_are_published(screener, post):
+    assert screener.screen(post).action == "publish"
