@@ -183,9 +183,13 @@ def train_command(corpus: str | None) -> None:
         click.echo(f"[{time.perf_counter() - started:6.1f}s] {percent:3d}%  {message}")
 
     try:
-        version = train_and_store("cli", progress, corpus)
+        trained = train_and_store("cli", progress, corpus)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+    if not trained.new:
+        click.echo(trained.summary)
+        return
+    version = trained.version
     metrics, counts = version.metrics, version.training_counts
     click.echo(
         f"Stored version {version.id} (inactive): {counts['spam']} spam, {counts['ham']} "

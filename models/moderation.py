@@ -68,9 +68,10 @@ class Report(db.Model):
 
 
 class Ban(db.Model):
-    """Either a poster's ban (``poster_hash``; until lifted) or an address ban
-    (``address_hash``; a moderator's explicit choice, always with an ``expires_at``, as it
-    stops everyone who shares that connection)."""
+    """Either a poster's ban (``poster_hash``; for the moderator's chosen time, or with
+    no ``expires_at`` until lifted) or an address ban (``address_hash``; a moderator's
+    explicit choice, always with an ``expires_at``, as it stops everyone who shares that
+    connection). ``reason`` is the decision reason shown to the banned poster."""
 
     __tablename__ = "bans"
 
@@ -81,6 +82,7 @@ class Ban(db.Model):
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), index=True)
     lifted_at: Mapped[datetime | None]
     expires_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(String(32))
 
 
 class Appeal(db.Model):

@@ -62,6 +62,20 @@ class ScreeningSettings(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ModelActivation(db.Model):
+    """One "Activate" of a stored version, newest last: the history "Roll back" walks.
+    Rolling back marks the newest standing activation ``rolled_back_at`` and returns to
+    the one before it (the bundled default once none stands)."""
+
+    __tablename__ = "model_activations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("model_versions.id"), index=True)
+    activated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    activated_by: Mapped[str] = mapped_column(String(64))
+    rolled_back_at: Mapped[datetime | None]
+
+
 class ScreeningRule(db.Model):
     """A rule added or edited by an admin. A row named like a built-in rule replaces it."""
 

@@ -1,6 +1,15 @@
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, FloatField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+)
 
 from moderation.rules import MAX_PATTERN_LENGTH, RULE_KINDS
 
@@ -43,7 +52,12 @@ class RuleForm(FlaskForm):
             Regexp(r"^[a-z0-9_]+$", message="Use lower-case letters, digits and _ only."),
         ],
     )
-    kind = SelectField("Kind", choices=list(RULE_KINDS))
+    # No kind is preselected: a spell rule once went in as "contact" unnoticed.
+    kind = SelectField(
+        "Kind",
+        choices=[SelectChoice("", "Choose a kind…"), *(SelectChoice(kind) for kind in RULE_KINDS)],
+        validators=[AnyOf(RULE_KINDS, message="Choose what kind of rule this is.")],
+    )
     pattern = TextAreaField(
         "Pattern (regular expression, RE2 syntax, on lower-cased normalised text)",
         validators=[DataRequired("Enter a pattern."), Length(max=MAX_PATTERN_LENGTH)],

@@ -10,6 +10,7 @@ so the next click can start another."""
 import hashlib
 import logging
 import threading
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -48,11 +49,32 @@ UNFINISHED = (TrainingState.QUEUED, TrainingState.RUNNING)
 WORKER_GONE = "Stopped: its worker went away."
 
 
-def train_and_store(
-    trained_by: str, progress=None, corpus: str | Path | None = None
-) -> ModelVersion:
+@dataclass
+class Trained:
+    """What a training run stored: a new version, or (``new`` False) the existing
+    version whose artifact is byte for byte the one just trained."""
+
+    version: ModelVersion
+    new: bool
+
+    @property
+    def summary(self) -> str:
+        if self.new:
+            return f"Stored candidate version {self.version.id}."
+        return no_change_words(self.version.id)
+
+
+def no_change_words(version_id: int) -> str:
+    return (
+        f"No change: the trained model is identical to version {version_id} (same "
+        "SHA-256), so nothing new was stored."
+    )
+
+
+def train_and_store(trained_by: str, progress=None, corpus: str | Path | None = None) -> Trained:
     """Train a candidate on the corpus and moderators' labels, measure it beside the
-    active model, and store it as an inactive version."""
+    active model, and store it as an inactive version, unless a stored version already
+    has exactly this artifact (the same data trains the same model)."""
     state = screener_state()
     screener = state.screener
     result: TrainingResult = train_candidate(
@@ -63,12 +85,18 @@ def train_and_store(
         progress,
     )
     artifact = result.classifier.to_bytes()
+    sha256 = hashlib.sha256(artifact).hexdigest()
+    same = db.session.execute(
+        db.select(ModelVersion).where(ModelVersion.sha256 == sha256).order_by(ModelVersion.id)
+    ).scalar()
+    if same is not None:
+        return Trained(same, new=False)
     metrics = dict(result.metrics)
     metrics["active_name"] = state.model_name
     version = ModelVersion(
         trained_by=trained_by,
         artifact=artifact,
-        sha256=hashlib.sha256(artifact).hexdigest(),
+        sha256=sha256,
         sklearn_version=sklearn.__version__,
         training_counts=result.counts,
         params=result.params,
@@ -76,7 +104,7 @@ def train_and_store(
     )
     db.session.add(version)
     db.session.commit()
-    return version
+    return Trained(version, new=True)
 
 
 def _is_alive(job: TrainingJob) -> bool:
@@ -168,14 +196,14 @@ def run_training_job(app: Flask, job_id: int) -> None:
             db.session.commit()
 
         try:
-            version = train_and_store(job.started_by, progress)
+            trained = train_and_store(job.started_by, progress)
         except Exception as exc:  # noqa: BLE001 - the job row must say what happened
             log.exception("training job %s failed", job_id)
             db.session.rollback()
             _finish(job_id, TrainingState.FAILED, f"Failed: {exc}")
         else:
-            job.progress, job.model_version_id = 100, version.id
-            _finish(job_id, TrainingState.DONE, f"Stored candidate version {version.id}.")
+            job.progress, job.model_version_id = 100, trained.version.id
+            _finish(job_id, TrainingState.DONE, trained.summary)
         db.session.remove()
 
 

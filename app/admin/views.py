@@ -105,18 +105,22 @@ def roll_back():
         except AdminError as exc:
             flash(str(exc))
         return redirect(url_for("admin.model"))
-    settings = model_versions.model_overview().settings
-    target = settings.previous_version_id if settings else None
+    overview = model_versions.model_overview()
+    if not overview.can_roll_back:
+        flash("Nothing to roll back: the bundled default model is in use.")
+        return redirect(url_for("admin.model"))
+    target = model_versions.version_name(overview.roll_back_to)
     return render_template(
         "admin/confirm.html",
         form=form,
-        title="Roll back the spam model?",
+        title=f"Roll back to {target}?",
         explanation=(
-            f"Every post will be screened with {model_versions.version_name(target)}, "
-            "the model that was active before this one."
+            f"Every post will be screened with {target}, the model activated before "
+            f"{model_versions.version_name(overview.settings.active_version_id)}. Rolling "
+            "back again goes one step further back."
         ),
         action=url_for("admin.roll_back"),
-        button="Roll back",
+        button=f"Roll back to {target}",
     )
 
 

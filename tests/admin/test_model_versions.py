@@ -24,7 +24,7 @@ GENUINE = (
 def inverted_version(admin_app, inverted_corpus):
     """A stored, inactive version trained with every label swapped: it holds genuine posts."""
     with admin_app.app_context():
-        return train_and_store("test", corpus=inverted_corpus).id
+        return train_and_store("test", corpus=inverted_corpus).version.id
 
 
 def wait_until_broken(app, version_id: int) -> None:
