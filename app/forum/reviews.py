@@ -20,7 +20,8 @@ from models import (
 
 def active_ban(hashed_poster: str, hashed_addresses: list[str]) -> Ban | None:
     """The ban that stops this poster, or (until it expires) this address, from writing.
-    A poster's ban comes first: it is the one its poster can appeal."""
+    A poster's ban comes first: it is the one its poster can appeal; of several, the
+    one that lasts longest, as that is when they can post again."""
     return db.session.execute(
         db.select(Ban)
         .where(
@@ -28,7 +29,12 @@ def active_ban(hashed_poster: str, hashed_addresses: list[str]) -> Ban | None:
             or_(Ban.expires_at.is_(None), Ban.expires_at > utcnow()),
             or_(Ban.poster_hash == hashed_poster, Ban.address_hash.in_(hashed_addresses)),
         )
-        .order_by(Ban.poster_hash.is_(None), Ban.id)
+        .order_by(
+            Ban.poster_hash.is_(None),
+            Ban.expires_at.is_(None).desc(),
+            Ban.expires_at.desc(),
+            Ban.id,
+        )
         .limit(1)
     ).scalar_one_or_none()
 

@@ -70,7 +70,9 @@ def _posting_banned(error: PostingBanned):
     return render_template(
         "forum/banned.html",
         by_address=by_address,
-        until=ban.expires_at if by_address else None,
+        until=ban.expires_at if ban is not None else None,
+        # What the moderator chose as the reason, in the words authors see for it.
+        reason=DECISION_REASONS.get(ban.reason) if ban is not None and ban.reason else None,
         appeal_post=None if ban is None or by_address else banned_for(ban),
         unsent=unsent_text(),
     ), 403

@@ -31,10 +31,12 @@ def reject_campaign(
     value: str,
     note: str | None,
     address_ban: timedelta | None = None,
+    poster_ban: timedelta | None = None,
 ) -> Outcome:
-    """Reject every post that carries this contact and ban everyone who posted one (and,
-    with ``address_ban``, pause their connections for that long)."""
-    batch = DecisionBatch(moderator, note, address_ban)
+    """Reject every post that carries this contact and ban everyone who posted one for
+    ``poster_ban`` (None: until lifted), and, with ``address_ban``, pause their
+    connections for that long."""
+    batch = DecisionBatch(moderator, note, address_ban, poster_ban)
     banned_posters: set[str] = set()
     for post, _thread in campaign_posts(kind, value):
         # Deleted by its author, or already rejected (perhaps by a ban a moment ago).

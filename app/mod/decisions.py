@@ -7,6 +7,8 @@ label and the judged text) training data for the next model.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import or_
+
 from app.post_contacts import refresh_contacts, screened_text
 from app.poster_identity import address_hash_valid_until
 from models import (
@@ -55,6 +57,8 @@ class Outcome:
     paused: int = 0
     paused_until: datetime | None = None
     too_old_to_pause: int = 0
+    # When the posters' bans made in this batch end (None: they are permanent).
+    banned_until: datetime | None = None
 
 
 class DecisionBatch:
@@ -63,12 +67,18 @@ class DecisionBatch:
     they change, recounted once when the batch is committed."""
 
     def __init__(
-        self, moderator: StaffUser, note: str | None = None, address_ban: timedelta | None = None
+        self,
+        moderator: StaffUser,
+        note: str | None = None,
+        address_ban: timedelta | None = None,
+        poster_ban: timedelta | None = None,
     ):
         self.moderator = moderator
         self.note = note or None
         # With a ban: how long to pause new posts from each banned post's connection.
         self.address_ban = address_ban
+        # With a ban: how long the poster's ban lasts (None: until a moderator lifts it).
+        self.poster_ban = poster_ban
         self.outcome = Outcome()
         self._threads: set[Thread] = set()
 
@@ -136,13 +146,29 @@ class DecisionBatch:
         return decision
 
     def _ban_poster(self, post: Post, decision: Decision) -> None:
-        already = db.session.execute(
-            db.select(Ban.id).where(Ban.lifted_at.is_(None), Ban.poster_hash == post.poster_hash)
-        ).first()
-        if already is None:
+        now = utcnow()
+        ends = None if self.poster_ban is None else now + self.poster_ban
+        standing = db.session.execute(
+            db.select(Ban.expires_at).where(
+                Ban.lifted_at.is_(None),
+                Ban.poster_hash == post.poster_hash,
+                or_(Ban.expires_at.is_(None), Ban.expires_at > now),
+            )
+        ).scalars()
+        # A ban already in force that lasts at least as long stays the one that counts;
+        # a longer one is added beside it (undoing it leaves the shorter one as it was).
+        if not any(end is None or (ends is not None and end >= ends) for end in standing):
             # The poster's browser only: others on their connection are not theirs to lose.
-            db.session.add(Ban(poster_hash=post.poster_hash, decision_id=decision.id))
+            db.session.add(
+                Ban(
+                    poster_hash=post.poster_hash,
+                    decision_id=decision.id,
+                    expires_at=ends,
+                    reason=decision.reason,
+                )
+            )
             self.outcome.banned += 1
+            self.outcome.banned_until = ends
         others = db.session.execute(
             db.select(Post).where(
                 Post.poster_hash == post.poster_hash,
@@ -219,13 +245,15 @@ def decide(
     note: str | None = None,
     reason: str | None = None,
     address_ban: timedelta | None = None,
+    poster_ban: timedelta | None = None,
 ) -> Outcome:
     """Apply one action to the waiting posts among ``post_ids``. Posts someone else has
-    decided meanwhile are skipped, not decided twice. A ban with ``address_ban`` also
-    pauses new posts from each banned post's connection for that long."""
+    decided meanwhile are skipped, not decided twice. A ban lasts ``poster_ban`` (None:
+    until lifted); with ``address_ban`` it also pauses new posts from each banned post's
+    connection for that long."""
     if action not in DECIDING_ACTIONS:
         raise ValueError(action)
-    batch = DecisionBatch(moderator, note, address_ban)
+    batch = DecisionBatch(moderator, note, address_ban, poster_ban)
     posts = list(
         db.session.execute(
             db.select(Post).where(Post.id.in_(post_ids)).order_by(Post.id).with_for_update()

@@ -22,11 +22,25 @@ def _note_field():
     )
 
 
-class _BanForm(FlaskForm):
-    """A ban is by poster; pausing the poster's connection too is an explicit choice."""
+# How long a poster's ban lasts; "permanent" lasts until a moderator lifts it (an
+# appeal granted, or the ban undone). Absent (a form from before durations), permanent,
+# as every ban was.
+BAN_DAYS = {"permanent": "permanently", "30": "for 30 days", "7": "for 7 days", "1": "for 1 day"}
 
+
+class _BanForm(FlaskForm):
+    """A ban is by poster, for a chosen time; pausing the poster's connection too is an
+    explicit choice."""
+
+    ban_for = StringField(validators=[Optional(), AnyOf(tuple(BAN_DAYS))])
     ban_address = BooleanField()
     address_hours = StringField(validators=[Optional(), AnyOf(tuple(ADDRESS_BAN_HOURS))])
+
+    @property
+    def poster_ban(self) -> timedelta | None:
+        """How long the poster's ban lasts; None: until lifted."""
+        days = self.ban_for.data
+        return None if not days or days == "permanent" else timedelta(days=int(days))
 
     @property
     def address_ban(self) -> timedelta | None:

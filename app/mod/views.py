@@ -8,14 +8,17 @@ from app.mod.check_ins import care_posts, mark_care_seen
 from app.mod.decision_log import log_page, moderator_names
 from app.mod.forms import (
     ADDRESS_BAN_HOURS,
+    BAN_DAYS,
     LOG_ACTIONS,
     CampaignForm,
     CareSeenForm,
     DecisionForm,
     ReverseForm,
 )
+from app.mod.poster_history import poster_history
 from app.mod.queue import QUEUE_SORTS, queue_counts, queue_page
 from app.reasons import DECISION_REASONS, REPORT_REASONS
+from models import utcnow
 
 MAX_IDS = 1000
 # What the queue forms send when Enter, not an action button, submits them.
@@ -87,6 +90,7 @@ def queue():
         report_reasons=REPORT_REASONS,
         decision_reasons=DECISION_REASONS,
         address_ban_hours=ADDRESS_BAN_HOURS,
+        ban_days=BAN_DAYS,
     )
 
 
@@ -109,13 +113,22 @@ def decide():
         form.note.data,
         form.reason.data or None,
         address_ban=form.address_ban if action == "ban" else None,
+        poster_ban=form.poster_ban if action == "ban" else None,
     )
     message = f"{outcome.decided} post{'s' if outcome.decided != 1 else ''} "
     message += DONE_WORDS[action] + "."
     if outcome.skipped:
         message += f" {outcome.skipped} had already been decided and were left as they were."
-    flash(message + _paused_words(outcome))
+    flash(message + _ban_words(outcome) + _paused_words(outcome))
     return _back_to_queue()
+
+
+def _ban_words(outcome: decisions.Outcome) -> str:
+    if not outcome.banned:
+        return ""
+    if outcome.banned_until is None:
+        return " The ban lasts until a moderator lifts it."
+    return f" The ban ends {outcome.banned_until:%d %b %Y %H:%M} UTC."
 
 
 def _paused_words(outcome: decisions.Outcome) -> str:
@@ -131,6 +144,20 @@ def _paused_words(outcome: decisions.Outcome) -> str:
     return words
 
 
+@bp.get("/posts/<int:post_id>/history")
+def history(post_id: int):
+    try:
+        found = poster_history(post_id)
+    except LookupError:
+        abort(404)
+    return render_template(
+        "mod/poster_history.html",
+        history=found,
+        decision_reasons=DECISION_REASONS,
+        now=utcnow(),
+    )
+
+
 @bp.get("/campaign")
 def campaign():
     contact = campaigns.parse_contact(request.args.get("contact"))
@@ -144,6 +171,7 @@ def campaign():
         posts=posts,
         form=form,
         address_ban_hours=ADDRESS_BAN_HOURS,
+        ban_days=BAN_DAYS,
     )
 
 
@@ -153,10 +181,12 @@ def reject_campaign():
     contact = campaigns.parse_contact(form.contact.data) if form.validate_on_submit() else None
     if contact is None:
         abort(400, description="That action was not understood. Nothing was changed.")
-    outcome = campaigns.reject_campaign(current_user, *contact, form.note.data, form.address_ban)
+    outcome = campaigns.reject_campaign(
+        current_user, *contact, form.note.data, form.address_ban, form.poster_ban
+    )
     flash(
         f"Campaign {contact[0]} {contact[1]}: {outcome.decided} posts rejected, "
-        f"{outcome.banned} posters banned." + _paused_words(outcome)
+        f"{outcome.banned} posters banned." + _ban_words(outcome) + _paused_words(outcome)
     )
     return redirect(url_for("mod.queue"))
 
