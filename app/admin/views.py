@@ -1,4 +1,4 @@
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.admin import bp, model_versions
@@ -50,6 +50,21 @@ def model():
         running=job is not None and job.state in UNFINISHED,
         chart=pr_chart(curves, "Precision-recall, held-out split") if curves else None,
         form=ActionForm(),
+    )
+
+
+@bp.get("/model/job")
+def training_job():
+    """The latest job's state, for the model page to show its progress as it goes."""
+    job = latest_job()
+    if job is None:
+        return jsonify(running=False)
+    return jsonify(
+        running=job.state in UNFINISHED,
+        id=job.id,
+        state=job.state,
+        progress=job.progress,
+        message=job.message,
     )
 
 

@@ -24,3 +24,35 @@
   hold.addEventListener("input", update);
   reject.addEventListener("input", update);
 })();
+
+// A training job's progress on the model page: asks for the job's state every few
+// seconds and shows it in the status line; once the job has ended, reloads the page to
+// show the new version (a timed refresh would reload it every few seconds instead).
+(function () {
+  const line = document.getElementById("training-job");
+  if (!line || !line.dataset.poll) return;
+  const reload = line.querySelector(".job-reload");
+  if (reload) reload.hidden = true;
+  function show(job) {
+    line.querySelector(".job-state").textContent = job.state;
+    const bar = line.querySelector("progress");
+    if (bar) bar.value = job.progress;
+    const percent = line.querySelector(".job-progress");
+    if (percent) percent.textContent = job.progress + "%";
+    line.querySelector(".job-message").textContent = job.message || "";
+  }
+  function poll() {
+    fetch(line.dataset.poll, { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (job) {
+        if (job.running) {
+          show(job);
+          setTimeout(poll, 3000);
+        } else {
+          window.location.reload();
+        }
+      })
+      .catch(function () { setTimeout(poll, 10000); });
+  }
+  setTimeout(poll, 3000);
+})();

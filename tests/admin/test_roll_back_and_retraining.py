@@ -173,6 +173,16 @@ def test_while_a_job_runs_the_train_button_is_disabled_and_says_why(admin_app, a
     html = admin.get("/admin/model").get_data(as_text=True)
     assert 'disabled aria-disabled="true"' in html
     assert "Job #1 is running (40%)" in html and 'value="40"' in html
+    # The page follows the job by asking for its state, not by a timed refresh (which
+    # axe-core refuses: it reloads under a screen reader's user every few seconds).
+    assert 'http-equiv="refresh"' not in html and 'data-poll="/admin/model/job"' in html
+    assert admin.get("/admin/model/job").get_json() == {
+        "running": True,
+        "id": 1,
+        "state": "running",
+        "progress": 40,
+        "message": "Fitting the classifier.",
+    }
     # A browser sends nothing from a disabled button: the form offers no way to train.
     (train,) = [f for f in rendered_forms(html) if f.action.endswith("/train")]
     assert train.buttons == []

@@ -40,7 +40,7 @@ def test_train_button_runs_in_background_and_stores_an_inactive_measured_version
     page = admin.get("/admin/model").get_data(as_text=True)
     assert "Candidate version 1" in page and "<svg" in page and "Confusion" in page
     assert "Activate version 1" in page and "False-positive rate" in page
-    assert "done" in page and 'http-equiv="refresh"' not in page
+    assert "done" in page and "data-poll=" not in page
 
 
 def test_a_second_claim_while_a_job_runs_gets_nothing(admin_app):

@@ -125,7 +125,7 @@ def test_the_train_button_queues_the_job_and_a_worker_process_trains_it(
     assert submit(admin, "/admin/model", {}, "/admin/model/train").status_code == 302
     page = admin.get("/admin/model").get_data(as_text=True)
     assert "Job #1" in page and "queued" in page and "Waiting for a training worker." in page
-    assert 'http-equiv="refresh"' in page and "disabled" in page
+    assert "data-poll=" in page and "disabled" in page
 
     # Nothing trains here: the job waits in Redis until a worker takes it.
     time.sleep(1.0)
@@ -151,7 +151,7 @@ def test_the_train_button_queues_the_job_and_a_worker_process_trains_it(
         assert version.training_counts["spam"] + version.training_counts["ham"] == 260
     page = admin.get("/admin/model").get_data(as_text=True)
     assert "Candidate version 1" in page and "Stored candidate version 1." in page
-    assert 'http-equiv="refresh"' not in page
+    assert "data-poll=" not in page
 
 
 def test_a_worker_killed_mid_training_leaves_the_job_failed_and_a_new_click_retries(
@@ -170,7 +170,7 @@ def test_a_worker_killed_mid_training_leaves_the_job_failed_and_a_new_click_retr
     time.sleep(HEARTBEAT_SECONDS * 4)
     page = admin.get("/admin/model").get_data(as_text=True)
     assert "failed" in page and "Stopped: its worker went away." in page
-    assert 'http-equiv="refresh"' not in page and "disabled" not in page
+    assert "data-poll=" not in page and "disabled" not in page
     assert _job(queue_app, 1).state == TrainingState.FAILED
 
     assert submit(admin, "/admin/model", {}, "/admin/model/train").status_code == 302
