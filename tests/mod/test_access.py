@@ -113,6 +113,7 @@ def test_staff_see_the_counts_on_forum_pages_and_visitors_do_not(app, client, mo
 ADMIN_ROUTES = {
     ("GET", "/admin/"),
     ("GET", "/admin/model"),
+    ("GET", "/admin/model/job"),
     ("POST", "/admin/model/train"),
     ("GET", "/admin/model/1/activate"),
     ("POST", "/admin/model/1/activate"),
