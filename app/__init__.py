@@ -14,9 +14,9 @@ from app.config import load_config
 from app.extensions import csrf, limiter, login_manager, migrate
 from app.forum import bp as forum_bp
 from app.mod import bp as mod_bp
-from app.search import bp as search_bp
 from app.privacy import keep_sqlite_private
 from app.reader_cache import ReaderCache
+from app.search import bp as search_bp
 from models import db
 
 ROOT = Path(__file__).resolve().parent.parent
