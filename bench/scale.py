@@ -146,6 +146,8 @@ def time_pages(
                 response = client.get(path)
                 if response.status_code != 200:
                     raise SystemExit(f"{size}: {path} answered {response.status_code}")
+                if path.startswith("/search") and 'class="thread-item hit"' not in response.text:
+                    raise SystemExit(f"{size}: {path} found nothing")
             timings[size][name] = []
         for _ in range(requests):
             for size, (_app, reader, moderator) in clients.items():
