@@ -444,7 +444,7 @@ def _write_search_results(
         "size: the first two rows find those 20, so their work should not grow with the "
         "forum. The corpus's own words match a share of all posts, so those rows find "
         "1,000 times more posts at 1M; at most the newest "
-        "2,000 matches are ranked (app/search/results.py, RANK_WINDOW).",
+        "2,000 matches are ranked (`SEARCH_RANK_WINDOW`).",
         f"Times: median of {args.requests} requests of the page through Flask's test "
         "client (in-process), after three warm-up requests, sizes in turn. The fill time "
         "includes the search triggers indexing every post as it is inserted.",

@@ -14,9 +14,6 @@ from sqlalchemy import text
 from app.search.query import WORD, Term, fts5_match, tsquery
 from models import Post, Thread, db
 
-# Only the newest this many matches are ranked: ranking reads every match, and a common
-# word matches a large part of the forum. Within them, the best come first.
-RANK_WINDOW = 2000
 SNIPPET_WORDS = 32
 WORDS_BEFORE_HIT = 6
 
@@ -50,9 +47,11 @@ class Hit:
     snippet: Markup
 
 
-def search_statement(terms: list[Term], threads_only: bool, limit: int, offset: int):
-    """The statement and its parameters for this database (bench/scale.py explains it)."""
-    params = {"window": RANK_WINDOW, "limit": limit, "offset": offset}
+def search_statement(terms: list[Term], threads_only: bool, limit: int, offset: int, window: int):
+    """The statement and its parameters for this database (bench/scale.py explains it).
+    Only the newest ``window`` matches are ranked: ranking reads every match it ranks,
+    and a common word matches a large part of the forum."""
+    params = {"window": window, "limit": limit, "offset": offset}
     if db.engine.dialect.name == "postgresql":
         return _PG_SEARCH, {**params, "tsquery": tsquery(terms), "threads_only": threads_only}
     match = "{title body} : (" + fts5_match(terms) + ")"
@@ -62,10 +61,11 @@ def search_statement(terms: list[Term], threads_only: bool, limit: int, offset: 
 
 
 def search_posts(
-    terms: list[Term], threads_only: bool, per_page: int, page: int
+    terms: list[Term], threads_only: bool, per_page: int, page: int, window: int
 ) -> tuple[list[Hit], bool]:
     """One page of hits, best first, and whether another page follows."""
-    statement, params = search_statement(terms, threads_only, per_page + 1, (page - 1) * per_page)
+    offset = (page - 1) * per_page
+    statement, params = search_statement(terms, threads_only, per_page + 1, offset, window)
     ids = list(db.session.execute(statement, params).scalars())
     has_more = len(ids) > per_page
     ids = ids[:per_page]

@@ -3,7 +3,7 @@ from flask import abort, current_app, render_template, request
 from app.guards import row_id
 from app.search import bp
 from app.search.query import parse
-from app.search.results import RANK_WINDOW, search_posts
+from app.search.results import search_posts
 
 BROKEN_PAGE = "That page link is broken. Go back to the first page of results."
 
@@ -16,7 +16,8 @@ def search():
     terms = parse(raw)
     hits, has_more = [], False
     if terms:
-        hits, has_more = search_posts(terms, threads_only, _per_page(), page)
+        window = current_app.config["SEARCH_RANK_WINDOW"]
+        hits, has_more = search_posts(terms, threads_only, _per_page(), page, window)
     return render_template(
         "search/search.html",
         query=raw,
@@ -33,7 +34,8 @@ def _per_page() -> int:
 
 
 def _last_page() -> int:
-    return RANK_WINDOW // _per_page()
+    # Pages past the ranked matches would be empty.
+    return max(1, -(-current_app.config["SEARCH_RANK_WINDOW"] // _per_page()))
 
 
 def _page_number(value: str | None) -> int:

@@ -219,3 +219,14 @@ def test_bad_page_numbers_are_refused_with_a_message(app, client):
         response = client.get("/search", query_string={"q": "candles", "page": page})
         assert response.status_code == 400, page
         assert "page link is broken" in response.get_data(as_text=True)
+
+
+def test_only_the_newest_matches_are_ranked(make_app):
+    app = make_app(SEARCH_RANK_WINDOW=3, THREADS_PER_PAGE=2)
+    client = app.test_client()
+    # The oldest post says "ember" most often, so it would rank first among all.
+    oldest = new_thread(client, "Ember ember", "Ember, ember, ember.")
+    newer = [new_thread(client, f"Note {n}", "One ember.") for n in range(4)]
+    assert sorted(found(client, "ember") + found(client, "ember", page="2")) == newer[1:]
+    assert oldest not in found(client, "ember")
+    assert client.get("/search?q=ember&page=3").status_code == 400  # past the ranked ones
