@@ -16,6 +16,7 @@ from app.forum import bp as forum_bp
 from app.mod import bp as mod_bp
 from app.privacy import keep_sqlite_private
 from app.reader_cache import ReaderCache
+from app.search import bp as search_bp
 from models import db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(mod_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(search_bp)
 
     errors.register(app)
     templating.register(app)

@@ -92,6 +92,7 @@ def load_config(instance_path: Path) -> dict:
         # characters of emoji, percent-encoded, take about 120 KB.
         "MAX_CONTENT_LENGTH": _int("MAX_CONTENT_LENGTH", 256 * 1024),
         "THREADS_PER_PAGE": _int("THREADS_PER_PAGE", 20),
+        "SEARCH_RANK_WINDOW": _int("SEARCH_RANK_WINDOW", 2000),
         # How long a worker reuses a front or thread page for readers without cookies
         # (app/reader_cache.py); 0 renders every page afresh.
         "READER_CACHE_SECONDS": _float("READER_CACHE_SECONDS", 5.0),

@@ -24,6 +24,9 @@ from app.expiring_store import ExpiringStore
 
 # Per worker; the oldest page is dropped beyond this, so odd query strings cannot grow it.
 MAX_PAGES = 500
+# What is kept: pages, and the Atom feeds (known by their path, served as they were made).
+CACHED_TYPES = {"text/html", "application/atom+xml"}
+FEED_SUFFIX = ".atom"
 
 
 class ReaderCache(ExpiringStore):
@@ -59,9 +62,12 @@ def cached_for_readers(view):
         if pieces is not None:
             # A token of this reader's own, in the places the cached one was cut from.
             token = generate_csrf() if len(pieces) > 1 else ""
-            return make_response(token.join(pieces))
+            response = make_response(token.join(pieces))
+            if request.path.endswith(FEED_SUFFIX):
+                response.mimetype = "application/atom+xml"
+            return response
         response = make_response(view(*args, **kwargs))
-        if response.status_code == 200 and response.mimetype == "text/html":
+        if response.status_code == 200 and response.mimetype in CACHED_TYPES:
             html = response.get_data(as_text=True)
             token = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
             pieces = html.split(token) if token else [html]

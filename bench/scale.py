@@ -1,7 +1,12 @@
 """Page times at 1k and at 1M posts, on PostgreSQL and SQLite, with the query plans.
 
     .venv/bin/python bench/scale.py [--sizes 1000 1000000] [--databases sqlite postgresql]
-        [--requests 20]
+        [--requests 20] [--pages reading|search]
+
+``--pages search`` times the search page instead (its own section of RESULTS.md): a
+word and a phrase found in the same 20 posts at every size, a prefix and a common word
+whose matches grow with the forum, and how long deleting a post takes with the index
+kept current.
 
 For each database: a fresh schema from the real migrations (PostgreSQL: a dedicated
 database ``bench_scale``; SQLite: a file under /tmp), filled in bulk (``bench/seed.py``:
@@ -41,10 +46,10 @@ LARGE_TABLE = 10_000
 MODERATOR = ("bench-moderator", "bench-moderator-password")
 
 
-def database_url(kind: str, size: int) -> str:
+def database_url(kind: str, size: int, name: str = "scale") -> str:
     if kind == "postgresql":
-        return recreate_postgres_database(f"bench_scale_{size}")
-    path = SQLITE_DIR / f"mend-bench-scale-{size}.sqlite3"
+        return recreate_postgres_database(f"bench_{name}_{size}")
+    path = SQLITE_DIR / f"mend-bench-{name}-{size}.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     return f"sqlite:///{path}"
@@ -76,17 +81,73 @@ PAGES = {
 }
 
 
-def time_pages(clients: dict[int, tuple], requests: int) -> dict[int, dict[str, list[float]]]:
+# The search benchmark: "lighthouse keeper" is added to the same 20 published posts at
+# every size (the corpus never says it); "heal*" matches about 2% of posts, "sleep" 16%.
+SEARCH_PAGES = {
+    "search, 20 matches": ("/search?q=lighthouse", False),
+    "search, phrase, 20 matches": ('/search?q="lighthouse keeper"', False),
+    "search, prefix heal* (2% of posts)": ("/search?q=heal*", False),
+    "search, common word (16% of posts)": ("/search?q=sleep", False),
+    "search, common word, threads only": ("/search?q=sleep&threads=1", False),
+}
+MARKED_POSTS = 20
+MARK = " The lighthouse keeper waved."
+
+
+def mark_posts(engine, size: int) -> None:
+    """Add MARK to MARKED_POSTS published posts spread over the fill (the triggers
+    index the new text as they would an approved edit)."""
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        for n in range(MARKED_POSTS):
+            post_id = conn.execute(
+                text("SELECT min(id) FROM posts WHERE id >= :start AND status = 'published'"),
+                {"start": 1 + size * n // MARKED_POSTS},
+            ).scalar_one()
+            conn.execute(
+                text("UPDATE posts SET body = body || :mark WHERE id = :id"),
+                {"mark": MARK, "id": post_id},
+            )
+
+
+def time_deletes(engine, size: int, times: int = 5) -> float:
+    """Median time of an author's delete as the database sees it (status, text and,
+    through the triggers, the search index), each rolled back."""
+    from sqlalchemy import text
+
+    seconds = []
+    with engine.connect() as conn:
+        for n in range(times):
+            post_id = conn.execute(
+                text("SELECT min(id) FROM posts WHERE id >= :start AND status = 'published'"),
+                {"start": 1 + size * (2 * n + 1) // (2 * times)},
+            ).scalar_one()
+            started = time.perf_counter()
+            conn.execute(
+                text("UPDATE posts SET status = 'deleted', body = '' WHERE id = :id"),
+                {"id": post_id},
+            )
+            seconds.append(time.perf_counter() - started)
+            conn.rollback()
+    return statistics.median(seconds)
+
+
+def time_pages(
+    clients: dict[int, tuple], requests: int, pages: dict
+) -> dict[int, dict[str, list[float]]]:
     """Request every page at every size in turn, so any other load on the machine falls
     on all sizes alike."""
     timings: dict[int, dict[str, list[float]]] = {size: {} for size in clients}
-    for name, (path, as_moderator) in PAGES.items():
+    for name, (path, as_moderator) in pages.items():
         for size, (_app, reader, moderator) in clients.items():
             client = moderator if as_moderator else reader
             for _ in range(3):
                 response = client.get(path)
                 if response.status_code != 200:
                     raise SystemExit(f"{size}: {path} answered {response.status_code}")
+                if path.startswith("/search") and 'class="thread-item hit"' not in response.text:
+                    raise SystemExit(f"{size}: {path} found nothing")
             timings[size][name] = []
         for _ in range(requests):
             for size, (_app, reader, moderator) in clients.items():
@@ -97,7 +158,7 @@ def time_pages(clients: dict[int, tuple], requests: int) -> dict[int, dict[str, 
     return timings
 
 
-def explain_pages(app, reader, moderator) -> dict[str, list[tuple[str, str]]]:
+def explain_pages(app, reader, moderator, pages: dict) -> dict[str, list[tuple[str, str]]]:
     """Every SELECT each page runs, with its plan."""
     from sqlalchemy import event
 
@@ -112,7 +173,7 @@ def explain_pages(app, reader, moderator) -> dict[str, list[tuple[str, str]]]:
             captured.append((statement, parameters))
 
     plans: dict[str, list[tuple[str, str]]] = {}
-    for name, (path, as_moderator) in PAGES.items():
+    for name, (path, as_moderator) in pages.items():
         captured.clear()
         event.listen(engine, "before_cursor_execute", capture)
         try:
@@ -141,6 +202,8 @@ def full_scans(plan: str, dialect: str) -> list[str]:
         if dialect == "postgresql" and "Seq Scan on" in text:  # also "Parallel Seq Scan"
             found.append(text.split("  (")[0])
         if dialect == "sqlite" and text.startswith("SCAN ") and " USING " not in text:
+            if "VIRTUAL TABLE INDEX" in text:  # the FTS5 index answers it
+                continue
             found.append(text)
     return found
 
@@ -155,14 +218,14 @@ def table_rows(engine) -> dict[str, int]:
         }
 
 
-def run_database(kind: str, sizes: list[int], requests: int, pool) -> dict:
+def run_database(kind: str, sizes: list[int], requests: int, pool, search: bool) -> dict:
     from seed import Plan, analyze, fill
     from sqlalchemy import create_engine
 
     result = {"sizes": {}, "plans": None}
     clients = {}
     for size in sizes:
-        url = database_url(kind, size)
+        url = database_url(kind, size, "search" if search else "scale")
         migrate(url, SECRET)
         engine = create_engine(url)
         plan = Plan(
@@ -185,7 +248,10 @@ def run_database(kind: str, sizes: list[int], requests: int, pool) -> dict:
             f"analyze {analyze_seconds:.1f} s",
             flush=True,
         )
+        if search:
+            mark_posts(engine, size)
         result["sizes"][size] = {
+            "delete_seconds": time_deletes(engine, size) if search else None,
             "posts": counts["posts"],
             "threads": counts["threads"],
             "fill_seconds": fill_seconds,
@@ -194,13 +260,14 @@ def run_database(kind: str, sizes: list[int], requests: int, pool) -> dict:
         }
         engine.dispose()
         clients[size] = make_app(url)
-    timings = time_pages(clients, requests)
+    timed_pages = SEARCH_PAGES if search else PAGES
+    timings = time_pages(clients, requests, timed_pages)
     for size, pages in timings.items():
         result["sizes"][size]["medians"] = {n: statistics.median(t) for n, t in pages.items()}
         result["sizes"][size]["minimums"] = {n: min(t) for n, t in pages.items()}
         for name, seconds in result["sizes"][size]["medians"].items():
             print(f"  {size:,} posts, {name}: {seconds * 1000:.2f} ms", flush=True)
-    result["plans"] = explain_pages(*clients[sizes[-1]])
+    result["plans"] = explain_pages(*clients[sizes[-1]], timed_pages)
     from models import db
 
     for app, _reader, _moderator in clients.values():
@@ -217,19 +284,27 @@ def main() -> None:
     )
     parser.add_argument("--requests", type=int, default=20, help="timed requests per page")
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    parser.add_argument(
+        "--pages", default="reading", choices=["reading", "search"], help="which pages to time"
+    )
     args = parser.parse_args()
+    search = args.pages == "search"
+    pages = SEARCH_PAGES if search else PAGES
     sizes = sorted(args.sizes)
 
     from seed import screened_pool
 
     pool = screened_pool()
-    results = {kind: run_database(kind, sizes, args.requests, pool) for kind in args.databases}
+    results = {
+        kind: run_database(kind, sizes, args.requests, pool, search) for kind in args.databases
+    }
 
     small, large = sizes[0], sizes[-1]
     rows, fills, verdicts, plan_sections, scans, small_scans = [], [], [], [], [], set()
+    index_use, deletes = [], []
     for kind, result in results.items():
         by_size = result["sizes"]
-        for name in PAGES:
+        for name in pages:
             a, b = by_size[small]["medians"][name], by_size[large]["medians"][name]
             ratio = b / a
             rows.append(
@@ -271,8 +346,14 @@ def main() -> None:
                     else:
                         small_scans.add(f"{kind}: `{scan}`")
                 blocks.append(f"-- {page}\n{statement}\n{plan}\n")
+        if search:
+            index_use.append(f"- {kind}: " + _search_index_use(result["plans"], dialect))
+            deletes.append(
+                [kind]
+                + [f"{by_size[size]['delete_seconds'] * 1000:.1f} ms" for size in (small, large)]
+            )
         plan_sections.append(
-            f"<details><summary>{kind}: every SELECT of the four pages at "
+            f"<details><summary>{kind}: every SELECT of the {len(pages)} pages at "
             f"{large:,} posts, with its plan</summary>\n\n```\n"
             + "\n".join(blocks)
             + "```\n\n</details>"
@@ -308,7 +389,17 @@ def main() -> None:
             + "."
         )
     print(scan_text)
+    if search:
+        delete_table = table(["database", f"{small:,} posts", f"{large:,} posts"], deletes)
+        print("\n".join(index_use))
+        print(delete_table)
     if args.no_write:
+        return
+    if search:
+        _write_search_results(
+            args, (small, large), time_table, target_lines, fill_table, index_use, delete_table,
+            scan_text, plan_sections,
+        )  # fmt: skip
         return
     notes = [
         f"Every size holds the same thread of {BIG_THREAD_REPLIES} replies (first and last "
@@ -328,6 +419,59 @@ def main() -> None:
     ]
     extra = ("Bulk fills:\n\n" + fill_table, "### Query plans\n\n" + scan_text, *plan_sections)
     write_results("scale", "Scale", time_table, target_lines, notes, extra)
+
+
+def _search_index_use(plans: dict, dialect: str) -> str:
+    """How each search statement's plan finds the matches."""
+    verdicts = []
+    for page, statements in plans.items():
+        plan = "\n".join(p for statement, p in statements if "post_search" in statement)
+        if dialect == "postgresql" and "ix_post_search_document" in plan:
+            how = "GIN index"
+        elif dialect == "postgresql" and "Backward using post_search_pkey" in plan:
+            how = "**primary key newest first, each row's tsvector tested (not the GIN index)**"
+        elif dialect == "sqlite" and "VIRTUAL TABLE INDEX" in plan:
+            how = "FTS5 index"
+        else:
+            how = "**no index**"
+        verdicts.append(f"{page}: {how}")
+    return "; ".join(verdicts)
+
+
+def _write_search_results(
+    args, sizes, time_table, target_lines, fill_table, index_use, delete_table, scans, plans
+) -> None:
+    small, large = sizes
+    notes = [
+        f"The same fill as the Scale section (bench/seed.py, the bundled corpus), then "
+        f"{MARK.strip()!r} is appended to the same {MARKED_POSTS} published posts at every "
+        "size: the first two rows find those 20, so their work should not grow with the "
+        "forum. The corpus's own words match a share of all posts, so those rows find "
+        "1,000 times more posts at 1M; at most the newest "
+        "2,000 matches are ranked (`SEARCH_RANK_WINDOW`).",
+        f"Times: median of {args.requests} requests of the page through Flask's test "
+        "client (in-process), after three warm-up requests, sizes in turn. The fill time "
+        "includes the search triggers indexing every post as it is inserted.",
+        "Deleting a post: the UPDATE an author's delete makes (status and text), with the "
+        "triggers removing it from the index; on SQLite that includes rewriting the FTS5 "
+        "index ('optimize') so the post's words leave its storage at once (README, When "
+        "you delete a post). Median of 5, each rolled back.",
+    ]
+    extra = (
+        "How each search plan finds its matches at "
+        f"{large:,} posts (PostgreSQL's planner reads the primary key newest first and "
+        "tests each row when it expects the newest 2,000 matches to come sooner that way "
+        "than through the GIN index):\n\n" + "\n".join(index_use),
+        "Deleting a post, median:\n\n" + delete_table,
+        "Bulk fills:\n\n" + fill_table,
+        "### Query plans\n\n" + scans,
+        *plans,
+    )
+    # One section per database, so the two can be run at once (each takes long at 1M).
+    name = "-".join(args.databases)
+    write_results(
+        f"scale-search-{name}", f"Scale: search ({name})", time_table, target_lines, notes, extra
+    )
 
 
 if __name__ == "__main__":

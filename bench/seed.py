@@ -10,13 +10,14 @@ later fill can add to an earlier one.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import random
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from common import REPO  # noqa: F401  (puts the checkout on sys.path)
+from common import REPO  # also puts the checkout on sys.path
 from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine
 
@@ -181,10 +182,43 @@ def _contacts(post: dict) -> list[dict]:
 
 
 def fill(engine: Engine, plan: Plan, pool: Pool) -> dict[str, int]:
-    """Insert ``plan``'s rows; PostgreSQL through COPY, anything else executemany."""
+    """Insert ``plan``'s rows; PostgreSQL through COPY, anything else executemany. The
+    search index is built for the new posts in one statement afterwards, as migration
+    0008_search does for existing posts, rather than by its triggers row by row."""
+    search = _search_migration()
     if engine.dialect.name == "postgresql":
-        return _fill_postgres(engine, plan, pool)
-    return _fill_executemany(engine, plan, pool)
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE posts DISABLE TRIGGER post_search_post_write"))
+        try:
+            counts = _fill_postgres(engine, plan, pool)
+        finally:
+            with engine.begin() as conn:
+                conn.execute(text("ALTER TABLE posts ENABLE TRIGGER post_search_post_write"))
+        index_new_posts = search._PG_INDEX_POSTS
+    else:
+        insert_trigger = search.SQLITE_UP[1]
+        with engine.begin() as conn:
+            conn.execute(text("DROP TRIGGER post_search_post_insert"))
+        try:
+            counts = _fill_executemany(engine, plan, pool)
+        finally:
+            with engine.begin() as conn:
+                conn.execute(text(insert_trigger))
+        index_new_posts = search._SQLITE_INDEX_POSTS
+    with engine.begin() as conn:
+        conn.execute(
+            text(index_new_posts.format(which="p.id >= :first")), {"first": plan.first_post_id}
+        )
+    return counts
+
+
+def _search_migration():
+    """The search migration's statements (migrations/versions is not a package)."""
+    path = REPO / "migrations" / "versions" / "0008_search.py"
+    spec = importlib.util.spec_from_file_location("search_migration", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _fill_executemany(engine: Engine, plan: Plan, pool: Pool) -> dict[str, int]:

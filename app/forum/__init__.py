@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("forum", __name__)
 
-from app.forum import views  # noqa: E402,F401  (registers the routes)
+from app.forum import feed_views, views  # noqa: E402,F401  (registers the routes)

@@ -281,6 +281,10 @@ def _forget_shown(post, texts: list[str]) -> None:
     expire on their own: see app/text_memo.py and app/reader_cache.py)."""
     render_post_text.forget(*texts)
     pages = {url_for("forum.index"), url_for("forum.show_thread", thread_id=post.thread_id)}
+    pages |= {
+        url_for("forum.front_page_feed"),
+        url_for("forum.thread_feed", thread_id=post.thread_id),
+    }
     current_app.extensions["reader_cache"].forget_paths(pages)
 
 

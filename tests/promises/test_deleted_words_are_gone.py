@@ -172,3 +172,40 @@ def test_undoing_a_decision_after_the_delete_brings_no_words_or_label_back(app, 
         assert post.status == PostStatus.DELETED and post.label is None and post.body == ""
         assert moderator_examples() == []
         assert _leftovers((PHRASE, PHONE_DIGITS)) == []
+
+
+def _search_index_holds(words: tuple[str, ...]) -> list[str]:
+    """Which of ``words`` the search index still holds for anyone who reads its storage:
+    on SQLite the FTS5 table's own shadow tables (the inverted index's blocks, where a
+    term is stored after the letters it shares with the term before it, so its tail is
+    looked for, and the stored columns); on PostgreSQL the tsvectors."""
+    with db.engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            lexemes = connection.execute(
+                text("SELECT DISTINCT unnest(tsvector_to_array(document)) FROM post_search")
+            ).scalars()
+            stored = " ".join(lexemes).encode()
+        else:
+            blocks = connection.execute(text("SELECT block FROM post_search_data")).scalars()
+            columns = connection.execute(
+                text("SELECT c0 || ' ' || c1 || ' ' || c2 FROM post_search_content")
+            ).scalars()
+            stored = b"".join(blocks) + " ".join(columns).encode()
+    return [word for word in words if word[2:].encode() in stored.lower()]
+
+
+def test_the_search_index_forgets_the_words_at_once(app, client, moderator):
+    _a_post_that_went_everywhere(app, client, moderator)
+    # Other posts keep the index busy around it: its words sit among theirs.
+    for n in range(30):
+        submit(client, "/new", {"title": f"Week {n}", "body": f"Day {n} of walking it off."})
+    words = ("zephyr", "lanterns", "obodo", "ritual")
+    assert "zephyr" in client.get("/search?q=zephyr").get_data(as_text=True).lower()
+    with app.app_context():
+        assert _search_index_holds(words) == list(words), "the index should hold them"
+    submit_as_rendered(client, "/p/1/delete", "/p/1/delete")
+    with app.app_context():
+        assert _search_index_holds(words) == []
+    for word in words:
+        page = client.get(f"/search?q={word}").get_data(as_text=True)
+        assert "No published posts match" in page and "<mark>" not in page

@@ -1,0 +1,115 @@
+"""Atom feeds of the front page and of each thread: published posts only, escaped, as
+valid Atom (RFC 4287's required elements, read with a real XML parser), linked from the
+pages, and cached like the reader pages."""
+
+import re
+from datetime import datetime
+from xml.etree import ElementTree
+
+from tests.conftest import SCAM, submit
+from tests.promises.forms import submit_as_rendered
+from tests.search.test_search import decide, new_thread, reply
+
+NS = {"a": "http://www.w3.org/2005/Atom"}
+RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+
+
+def atom(client, url: str) -> ElementTree.Element:
+    """The feed at ``url``, checked against what RFC 4287 requires of every feed."""
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.mimetype == "application/atom+xml"
+    feed = ElementTree.fromstring(response.data)
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    for name in ("id", "title", "updated"):
+        assert len(feed.findall(f"a:{name}", NS)) == 1, name
+    assert RFC3339.match(feed.findtext("a:updated", namespaces=NS))
+    assert feed.find("a:link[@rel='self']", NS).get("href").endswith(url)
+    has_author = feed.find("a:author/a:name", NS) is not None
+    ids = set()
+    for entry in feed.findall("a:entry", NS):
+        for name in ("id", "title", "updated"):
+            assert len(entry.findall(f"a:{name}", NS)) == 1, name
+        assert RFC3339.match(entry.findtext("a:updated", namespaces=NS))
+        assert has_author or entry.find("a:author/a:name", NS) is not None
+        assert entry.find("a:content", NS) is not None or entry.find("a:link[@rel='alternate']", NS)
+        assert entry.findtext("a:id", namespaces=NS) not in ids  # ids are unique
+        ids.add(entry.findtext("a:id", namespaces=NS))
+    return feed
+
+
+def contents(feed) -> list[str]:
+    return [e.findtext("a:content", namespaces=NS) for e in feed.findall("a:entry", NS)]
+
+
+def test_the_front_page_feed_has_the_published_threads(app, client, moderator):
+    first = new_thread(client, "First winter alone", "The heating broke too.")
+    held = new_thread(client, "Spell that works", SCAM)
+    new_thread(client, "Second week", "Better than the first.")
+    feed = atom(client, "/feed.atom")
+    titles = [e.findtext("a:title", namespaces=NS) for e in feed.findall("a:entry", NS)]
+    assert titles == ["Second week", "First winter alone"]
+    assert SCAM not in contents(feed)
+    entry = feed.find("a:entry", NS)
+    assert entry.find("a:link", NS).get("href").endswith("/p/3")
+    assert datetime.fromisoformat(entry.findtext("a:published", namespaces=NS))
+    decide(moderator, held, "approve")
+    assert "Spell that works" in client.get("/feed.atom").get_data(as_text=True)
+    assert first
+
+
+def test_a_thread_feed_has_its_published_posts_only(app, client, moderator):
+    thread = new_thread(client, "Talking it through", "Where do I start.")
+    kind = reply(client, thread, "Start anywhere, we are listening.")
+    unkind = reply(client, thread, "Nobody cares, you are pathetic.")
+    submit(app.test_client(), f"/p/{unkind}/report", {"reason": "abuse", "details": ""})
+    decide(moderator, unkind, "remove", reason="abuse")
+    feed = atom(client, f"/t/{thread}/feed.atom")
+    assert contents(feed) == ["Start anywhere, we are listening.", "Where do I start."]
+    assert feed.find("a:entry/a:link", NS).get("href").endswith(f"/p/{kind}")
+    assert client.get("/t/99/feed.atom").status_code == 404
+
+
+def test_a_thread_that_is_not_published_has_no_feed(app, client):
+    held = new_thread(client, "Spell that works", SCAM)
+    assert client.get(f"/t/{held}/feed.atom").status_code == 404
+    assert app.test_client().get(f"/t/{held}/feed.atom").status_code == 404
+
+
+def test_hostile_text_arrives_as_text(app, client):
+    body = 'A <script>alert(1)</script> & ]]> "quote" \x01\x1f end'
+    thread = new_thread(client, "<b>bold</b> & ]]>", body)
+    for url in ("/feed.atom", f"/t/{thread}/feed.atom"):
+        raw = client.get(url).get_data(as_text=True)
+        assert "<script>" not in raw and "<b>" not in raw
+        feed = atom(client, url)
+        entry = feed.find("a:entry", NS)
+        assert entry.findtext("a:title", namespaces=NS) == "<b>bold</b> & ]]>"
+        assert entry.find("a:content", NS).get("type") == "text"
+        assert contents(feed) == ['A <script>alert(1)</script> & ]]> "quote"  end']
+
+
+def test_the_pages_link_their_feeds(app, client):
+    thread = new_thread(client, "Linked", "A thread with a feed.")
+    alternate = '<link rel="alternate" type="application/atom+xml"'
+    front = client.get("/").get_data(as_text=True)
+    assert alternate in front and 'href="/feed.atom"' in front
+    page = client.get(f"/t/{thread}").get_data(as_text=True)
+    assert alternate in page and f'href="/t/{thread}/feed.atom"' in page
+
+
+def test_feeds_are_cached_for_readers_and_forgotten_on_delete(make_app):
+    app = make_app(READER_CACHE_SECONDS=60)
+    author = app.test_client()
+    thread = new_thread(author, "Cached thread", "Words about the greenhouse.")
+    for url in ("/feed.atom", f"/t/{thread}/feed.atom"):
+        assert "greenhouse" in app.test_client().get(url).get_data(as_text=True)
+    # Another post is not seen by cookie-less readers for a few seconds...
+    reply(author, thread, "A reply about tomatoes.")
+    cached = app.test_client().get(f"/t/{thread}/feed.atom")
+    assert cached.mimetype == "application/atom+xml" and "tomatoes" not in cached.text
+    ElementTree.fromstring(cached.data)
+    # ...but a delete drops this worker's copies at once.
+    submit_as_rendered(author, f"/p/{thread}/delete", f"/p/{thread}/delete")
+    for url in ("/feed.atom", f"/t/{thread}/feed.atom"):
+        assert "greenhouse" not in app.test_client().get(url).get_data(as_text=True)
