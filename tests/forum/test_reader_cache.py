@@ -42,18 +42,31 @@ def start_thread(app) -> int:
         return db.session.execute(db.select(Thread.id)).scalar_one()
 
 
-def test_cookie_less_readers_share_a_page_for_a_few_seconds(cached_app):
+def test_a_change_this_worker_commits_shows_at_once(cached_app):
     thread_id = start_thread(cached_app)
     first = cached_app.test_client().get(f"/t/{thread_id}")
     assert first.status_code == 200
     add_reply(cached_app, thread_id, "Sending you strength from Lisbon.")
+    assert "Lisbon" in cached_app.test_client().get(f"/t/{thread_id}").get_data(as_text=True)
+    assert "1 reply" in cached_app.test_client().get("/").get_data(as_text=True)
+
+
+def test_another_workers_change_shows_within_the_seconds_without_a_shared_cache(
+    cached_app, make_app
+):
+    """Without REDIS_URL each worker has its own memory: a change made in another worker
+    reaches this one's cached pages only when they expire."""
+    thread_id = start_thread(cached_app)
+    cached_app.test_client().get(f"/t/{thread_id}")
+    other_worker = make_app(READER_CACHE_SECONDS=SECONDS)
+    add_reply(other_worker, thread_id, "Sending you strength from Lisbon.")
 
     reader = cached_app.test_client()
     assert "Lisbon" not in reader.get(f"/t/{thread_id}").get_data(as_text=True)
-
+    # A reader with a cookie, to whom the page is not personal, shares the cached page too.
     with_cookie = cached_app.test_client()
     with_cookie.set_cookie("session", "anything")
-    assert "Lisbon" in with_cookie.get(f"/t/{thread_id}").get_data(as_text=True)
+    assert "Lisbon" not in with_cookie.get(f"/t/{thread_id}").get_data(as_text=True)
 
     time.sleep(SECONDS + 0.1)
     assert "Lisbon" in cached_app.test_client().get(f"/t/{thread_id}").get_data(as_text=True)
