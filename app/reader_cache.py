@@ -39,8 +39,9 @@ MAX_PAGES = 500
 # readers' cookies list (at most MAX_REMEMBERED_TOKENS each).
 MAX_KNOWN_POSTS = 20_000
 # What a session may hold for a page still to be the same as everyone's: the CSRF token,
-# which is put in afresh for each reader.
-IMPERSONAL_SESSION_KEYS = frozenset({"csrf_token"})
+# which is put in afresh for each reader, and flask-login's mark that nobody is freshly
+# logged in (its session protection sets ``_fresh`` to False in a visitor's session).
+IMPERSONAL_SESSION_KEYS = frozenset({"csrf_token", "_fresh"})
 
 
 class ReaderCache(ExpiringStore):
@@ -81,7 +82,7 @@ def _may_be_personal(cache: ReaderCache, thread_id: int | None) -> bool:
     flash or new token waiting in the session, a post of theirs in this thread."""
     if "Authorization" in request.headers:
         return True
-    if not set(session.keys()) <= IMPERSONAL_SESSION_KEYS:
+    if not set(session.keys()) <= IMPERSONAL_SESSION_KEYS or session.get("_fresh"):
         return True
     if thread_id is None:
         return False

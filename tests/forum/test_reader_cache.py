@@ -72,6 +72,31 @@ def test_another_workers_change_shows_within_the_seconds_without_a_shared_cache(
     assert "Lisbon" in cached_app.test_client().get(f"/t/{thread_id}").get_data(as_text=True)
 
 
+def test_a_returning_poster_reads_other_threads_from_the_cache(cached_app, make_app):
+    """Real cookies of someone who posted in another thread: nothing on this thread is
+    theirs, so they share the cached page, with their own CSRF token that works."""
+    thread_id = start_thread(cached_app)
+    poster = cached_app.test_client()
+    page = poster.get("/new").get_data(as_text=True)
+    poster.post(
+        "/new",
+        data={
+            "csrf_token": CSRF_RE.search(page).group(1),
+            "title": "Another night",
+            "body": "Could not sleep again.",
+        },
+        follow_redirects=True,
+    )
+    assert poster.get_cookie("mend_tokens") and poster.get_cookie("mend_poster")
+    cached_app.test_client().get(f"/t/{thread_id}")
+    add_reply(make_app(READER_CACHE_SECONDS=SECONDS), thread_id, "From another worker.")
+    page = poster.get(f"/t/{thread_id}").get_data(as_text=True)
+    assert "From another worker." not in page  # the cached page
+    token = CSRF_RE.search(page).group(1)
+    reply = poster.post(f"/t/{thread_id}/reply", data={"csrf_token": token, "body": "Same."})
+    assert reply.status_code == 302
+
+
 def test_each_cookie_less_reader_gets_a_token_of_their_own_that_works(cached_app):
     thread_id = start_thread(cached_app)
     tokens = []
