@@ -109,7 +109,7 @@ def mend_rows(database: str, base: str, port: int, thread_path: str) -> dict:
     if "Edit</a>" not in fetch(thread + "?last=1", poster.header()):
         raise SystemExit("the replying poster's last page should show their Edit link")
     queue = fetch(base + "/mod/queue", moderator.header())
-    held = queue.count('name="post_id"')
+    held = queue.count('class="pick"')  # one tick box per post
     return {
         f"front page ({database})": (base + "/", ""),
         f"front page, reader with a cookie ({database})": (base + "/", reader.header()),
