@@ -29,7 +29,7 @@ from flask import current_app, g, make_response, request, session
 from flask_wtf.csrf import generate_csrf
 
 from app.expiring_store import ExpiringStore
-from app.poster_identity import remembered_tokens
+from app.poster_identity import MAX_REMEMBERED_TOKENS, remembered_tokens
 from app.shared_cache import FRONT, content_version, thread_version_key
 from models import Post, db
 
@@ -88,7 +88,7 @@ def _may_be_personal(cache: ReaderCache, thread_id: int | None) -> bool:
         return False
     # Ids alone, verified or not: a post listed here that may be in this thread means
     # rendering, where its token is checked. A forged list only slows its sender.
-    listed = sorted(remembered_tokens())
+    listed = sorted(remembered_tokens())[-MAX_REMEMBERED_TOKENS:]  # what rendering reads
     if not listed:
         return False
     threads = _threads_of(cache, listed)

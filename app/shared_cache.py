@@ -36,6 +36,10 @@ from models import Post, Thread
 log = logging.getLogger(__name__)
 
 FRONT = "version:front"
+INITIAL = "initial"
+# A moved version is kept this long; cached pages live for seconds, so once it is gone no
+# page rendered under an older version is left to be served.
+VERSION_SECONDS = 24 * 3600
 # Where a session keeps the rows it changed until its transaction ends.
 _CHANGED = "mend_changed_content"
 
@@ -81,16 +85,13 @@ def delete_many(keys: Iterable[str]) -> None:
 
 
 def content_version(key: str) -> str | None:
-    """The current version of a page's content, made on first use. None when the cache
-    cannot be reached: such a page is then never served from a cache."""
+    """The current version of a page's content; ``INITIAL`` for content that has not
+    changed within ``VERSION_SECONDS``. None when the cache cannot be reached: such a
+    page is then never served from a cache.
+
+    Reading never writes, so requests for ids that do not exist leave nothing behind."""
     try:
-        version = cache.get(key)
-        if version is None:
-            # ``add`` keeps whichever worker's value came first; never expires (0), so a
-            # version is replaced only by a change.
-            cache.add(key, secrets.token_hex(8), timeout=0)
-            version = cache.get(key)
-        return version
+        return cache.get(key) or INITIAL
     except Exception as exc:  # noqa: BLE001
         _unavailable(exc)
         return None
@@ -105,7 +106,7 @@ def content_changed(post_ids: Iterable[int] = (), thread_ids: Iterable[int] = ()
     versions = {thread_version_key(thread_id): secrets.token_hex(8) for thread_id in thread_ids}
     versions[FRONT] = secrets.token_hex(8)
     try:
-        cache.set_many(versions, timeout=0)
+        cache.set_many(versions, timeout=VERSION_SECONDS)
     except Exception as exc:  # noqa: BLE001
         _unavailable(exc)
         # Readers must not be served what was cached before the change: with the

@@ -164,3 +164,25 @@ def test_moderator_decisions_show_at_once(workers):
     _decide(moderator, unkind, "remove")
     page = _page(readers)
     assert "Dr Obodo" in page and "nobody cares" not in page
+
+
+def test_asking_for_threads_that_do_not_exist_leaves_nothing_in_the_cache(workers):
+    readers, _ = workers
+    _thread(readers)
+    _page(readers)
+    with readers.app_context():
+        backend = cache.cache
+        before = (
+            len(backend._write_client.keys("*"))
+            if hasattr(backend, "_write_client")
+            else len(backend._cache)
+        )
+    for thread_id in range(2, 40):
+        assert readers.test_client().get(f"/t/{thread_id}").status_code == 404
+    with readers.app_context():
+        after = (
+            len(backend._write_client.keys("*"))
+            if hasattr(backend, "_write_client")
+            else len(backend._cache)
+        )
+    assert after == before
