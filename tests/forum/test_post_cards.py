@@ -186,3 +186,17 @@ def test_asking_for_threads_that_do_not_exist_leaves_nothing_in_the_cache(worker
             else len(backend._cache)
         )
     assert after == before
+
+
+def test_without_redis_pages_are_rendered_and_posting_goes_on(make_app):
+    """Redis refusing connections: every page is rendered in full, none is cached."""
+    app = make_app(
+        READER_CACHE_SECONDS=60,
+        CACHE_TYPE="RedisCache",
+        CACHE_REDIS_URL="redis://127.0.0.1:1/0",  # nothing listens on port 1
+    )
+    _thread(app)
+    assert OPENING in _page(app)
+    _reply(app, app.test_client(), "Still here, still reading.")
+    assert "Still here, still reading." in _page(app)
+    assert "Still here, still reading." in _page(app, "/t/1?from=search")
