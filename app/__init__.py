@@ -6,13 +6,23 @@ from flask import Flask
 from sqlalchemy import event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import cli, errors, guards, poster_identity, privacy, security_headers, templating
+from app import (
+    cli,
+    errors,
+    guards,
+    poster_identity,
+    privacy,
+    security_headers,
+    shared_cache,
+    templating,
+)
 from app.admin import bp as admin_bp
 from app.auth import bp as auth_bp
 from app.auth.sessions import load_session_user
 from app.config import load_config
-from app.extensions import csrf, limiter, login_manager, migrate
+from app.extensions import cache, csrf, limiter, login_manager, migrate
 from app.forum import bp as forum_bp
+from app.forum import cards
 from app.mod import bp as mod_bp
 from app.privacy import keep_sqlite_private
 from app.reader_cache import ReaderCache
@@ -41,6 +51,8 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
+    cache.init_app(app)
+    shared_cache.register()
     app.extensions["reader_cache"] = ReaderCache()
     _configure_sqlite(app)
 
@@ -53,6 +65,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     errors.register(app)
     templating.register(app)
+    cards.register(app)
     cli.register(app)
     privacy.register(app)
     poster_identity.register(app)

@@ -80,6 +80,27 @@ def _float(name: str, default: float) -> float:
     return _number(name, default, float, "a number")
 
 
+def _cache_config(redis_url: str | None) -> dict:
+    shared = {
+        "CACHE_KEY_PREFIX": "mend:",
+        # A card is rendered again at the latest after this long, in every worker.
+        "CACHE_DEFAULT_TIMEOUT": _int("POST_CARD_SECONDS", 300),
+    }
+    if not redis_url:
+        # Per worker: a few thousand cards of a few KB each.
+        return shared | {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 5000}
+    return shared | {
+        "CACHE_TYPE": "RedisCache",
+        "CACHE_REDIS_URL": redis_url,
+        # As for the rate limits: a Redis that stops answering costs a request a second
+        # at most, then the page is rendered without the cache (app/shared_cache.py).
+        "CACHE_OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+        },
+    }
+
+
 def load_config(instance_path: Path) -> dict:
     production = os.environ.get("MEND_ENV", "development") == "production"
     redis_url = os.environ.get("REDIS_URL")
@@ -115,6 +136,10 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_SWALLOW_ERRORS": True,
         "REDIS_URL": redis_url,
+        # Rendered post cards (app/forum/cards.py) and the version of each thread's content
+        # (app/content_versions.py): in each worker's memory by default; with REDIS_URL in
+        # Redis, so every worker and server shares one copy and a delete drops it at once.
+        **_cache_config(redis_url),
         # How many reverse proxies sit in front of the app (for the client address).
         "TRUSTED_PROXIES": _int("TRUSTED_PROXIES", 0),
         # How often each worker asks whether an admin changed screening (app/live_screener.py).

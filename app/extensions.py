@@ -1,6 +1,7 @@
 """Flask extensions, created unbound here and bound in ``create_app``."""
 
 from flask import request
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -9,6 +10,8 @@ from flask_wtf import CSRFProtect
 from app.poster_identity import LIMIT_ADDRESS, address_hash
 
 csrf = CSRFProtect()
+# Post cards and content versions (app/shared_cache.py): Redis with REDIS_URL, else memory.
+cache = Cache()
 # Batch mode lets later migrations alter columns on SQLite too.
 migrate = Migrate(render_as_batch=True)
 # Keyed by a hash of the client address, so no raw IP reaches the limiter's storage.

@@ -59,3 +59,17 @@ def test_screening_and_training_paths_come_from_the_environment(monkeypatch, tmp
     assert config["TRAINING_CORPUS_PATH"] == str(tmp_path / "corpus.csv")
     assert config["MODEL_CACHE_PATH"] == tmp_path / "cache" / "model.bin"
     assert config["TRAINING_HEARTBEAT_SECONDS"] == 3.0
+
+
+def test_the_card_cache_is_in_memory_unless_redis_is_set(monkeypatch, tmp_path):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.delenv("POST_CARD_SECONDS", raising=False)
+    config = load_config(tmp_path)
+    assert config["CACHE_TYPE"] == "SimpleCache" and config["CACHE_DEFAULT_TIMEOUT"] == 300
+    monkeypatch.setenv("REDIS_URL", "redis://cache.internal:6379/0")
+    monkeypatch.setenv("POST_CARD_SECONDS", "60")
+    config = load_config(tmp_path)
+    assert config["CACHE_TYPE"] == "RedisCache"
+    assert config["CACHE_REDIS_URL"] == "redis://cache.internal:6379/0"
+    assert config["CACHE_DEFAULT_TIMEOUT"] == 60
+    assert config["CACHE_OPTIONS"]["socket_timeout"] == 1.0

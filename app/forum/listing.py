@@ -4,11 +4,28 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, tuple_
+from sqlalchemy.orm import load_only
 
 from app.guards import MAX_ROW_ID
 from models import VISIBLE_IN_THREAD, Post, PostStatus, Thread, db
 
 EPOCH = datetime(1970, 1, 1)
+
+# What reader pages show of a post: never the screener's verdict (a JSON document decoded
+# per row), the hashes, or an edit waiting for a moderator, which only its author sees.
+CARD_COLUMNS = (
+    Post.id,
+    Post.thread_id,
+    Post.is_opening,
+    Post.body,
+    Post.status,
+    Post.pseudonym,
+    Post.poster_hash,
+    Post.created_at,
+    Post.edited_at,
+    Post.care,
+)
+EXCERPT_COLUMNS = (Post.id, Post.thread_id, Post.is_opening, Post.body, Post.status)
 
 
 class BadCursor(ValueError):
@@ -47,7 +64,7 @@ def front_page(per_page: int, older: str | None = None, newer: str | None = None
     starts from the last row of the one before, so deep pages cost what the first does."""
     key = tuple_(Thread.last_activity_at, Thread.id)
     query = db.select(Thread, Post).join(Post, (Post.thread_id == Thread.id) & Post.is_opening)
-    query = query.where(Thread.status == PostStatus.PUBLISHED)
+    query = query.where(Thread.status == PostStatus.PUBLISHED).options(load_only(*EXCERPT_COLUMNS))
     if newer:
         query = query.where(key > tuple_(*_parse_thread_cursor(newer)))
         query = query.order_by(Thread.last_activity_at.asc(), Thread.id.asc())
@@ -75,7 +92,9 @@ def front_page(per_page: int, older: str | None = None, newer: str | None = None
 
 def opening_post(thread: Thread) -> Post:
     return db.session.execute(
-        db.select(Post).where(Post.thread_id == thread.id, Post.is_opening)
+        db.select(Post)
+        .where(Post.thread_id == thread.id, Post.is_opening)
+        .options(load_only(*CARD_COLUMNS))
     ).scalar_one()
 
 
@@ -89,9 +108,12 @@ def thread_posts(
 ) -> Page:
     """Posts of a thread in order: what readers may see, plus the viewer's own held ones."""
     visible = Post.status.in_(VISIBLE_IN_THREAD)
+    columns = CARD_COLUMNS
     if own_post_ids:
         visible = or_(visible, Post.id.in_(own_post_ids))
+        columns = (*columns, Post.pending_body)  # "your edit is waiting"
     query = db.select(Post).where(Post.thread_id == thread.id, visible)
+    query = query.options(load_only(*columns))
     backwards = before is not None or last
     if before is not None:
         query = query.where(Post.id < before)

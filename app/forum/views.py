@@ -2,6 +2,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -14,6 +15,7 @@ from app.errors import unsent_text
 from app.extensions import limiter
 from app.forum import bp
 from app.forum.authorship import is_author, own_posts, post_with_token, verified_own_posts
+from app.forum.cards import post_cards
 from app.forum.forms import (
     AddMineForm,
     AppealForm,
@@ -166,27 +168,34 @@ def new_thread():
 
 def _render_thread(thread, reply_form, status=200):
     own = verified_own_posts(remembered_tokens(), thread.id)
-    opening = opening_post(thread)
-    if not opening.is_visible_to_readers and opening.id not in own:
-        abort(404)
+    g.shows_own_posts = bool(own)  # such a page is never kept for others (reader_cache)
+    after, before = _page_arg("after"), _page_arg("before")
+    last = request.args.get("last") == "1"
     try:
         page = thread_posts(
             thread,
             current_app.config["POSTS_PER_PAGE"],
             own_post_ids=own,
-            after=_page_arg("after"),
-            before=_page_arg("before"),
-            last=request.args.get("last") == "1",
+            after=after,
+            before=before,
+            last=last,
         )
     except OverflowError:
         abort(400, description="That page link is broken. Go back to the first page.")
+    if after is None and before is None and not last:
+        # The first page starts with the opening post whenever this viewer may see it.
+        first = page.items[0] if page.items else None
+        opening = first if first is not None and first.is_opening else None
+    else:
+        opening = opening_post(thread)
+    if opening is None or (not opening.is_visible_to_readers and opening.id not in own):
+        abort(404)
     return (
         render_template(
             "forum/thread.html",
             thread=thread,
-            opening=opening,
             page=page,
-            own_post_ids=own,
+            cards=post_cards(page.items, opening.poster_hash, own),
             form=reply_form,
         ),
         status,
@@ -276,16 +285,11 @@ def _refused(form) -> None:
     ]
 
 
-def _forget_shown(post, texts: list[str]) -> None:
-    """Drop a deleted post's words from this worker's caches (other workers' copies
-    expire on their own: see app/text_memo.py and app/reader_cache.py)."""
+def _forget_shown(texts: list[str]) -> None:
+    """Drop a deleted post's words from this worker's rendered-text memo (other workers'
+    copies expire on their own: see app/text_memo.py). Its card and cached pages went
+    as the delete committed (app/shared_cache.py)."""
     render_post_text.forget(*texts)
-    pages = {url_for("forum.index"), url_for("forum.show_thread", thread_id=post.thread_id)}
-    pages |= {
-        url_for("forum.front_page_feed"),
-        url_for("forum.thread_feed", thread_id=post.thread_id),
-    }
-    current_app.extensions["reader_cache"].forget_paths(pages)
 
 
 @bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
@@ -335,7 +339,7 @@ def delete(post_id: int):
         if not is_author(post, form.token.data):
             _refused(form)
             return render_template("forum/delete.html", **page), 403
-        _forget_shown(post, delete_post(post))
+        _forget_shown(delete_post(post))
         forget_tokens([post.id])
         flash("Your post is deleted. Replies to it keep their place in the thread.")
         return redirect(url_for("forum.show_thread", thread_id=post.thread_id))
@@ -356,7 +360,7 @@ def delete_mine():
         listed = set(request.form.getlist("post_id"))
         gone = [post for post in posts if str(post.id) in listed]
         for post in gone:
-            _forget_shown(post, delete_post(post))
+            _forget_shown(delete_post(post))
         forget_tokens([post.id for post in gone])
         flash(f"Deleted {len(gone)} post{'s' if len(gone) != 1 else ''} from this browser.")
         return redirect(url_for("forum.delete_mine"))

@@ -11,6 +11,8 @@ from models import Post, Thread, db
 from tests.conftest import CSRF_RE
 
 SECONDS = 0.5
+# For tests where another worker acts between two reads of this one.
+LONGER = 4
 
 
 @pytest.fixture
@@ -42,21 +44,60 @@ def start_thread(app) -> int:
         return db.session.execute(db.select(Thread.id)).scalar_one()
 
 
-def test_cookie_less_readers_share_a_page_for_a_few_seconds(cached_app):
+def test_a_change_this_worker_commits_shows_at_once(cached_app):
     thread_id = start_thread(cached_app)
     first = cached_app.test_client().get(f"/t/{thread_id}")
     assert first.status_code == 200
     add_reply(cached_app, thread_id, "Sending you strength from Lisbon.")
+    assert "Lisbon" in cached_app.test_client().get(f"/t/{thread_id}").get_data(as_text=True)
+    assert "1 reply" in cached_app.test_client().get("/").get_data(as_text=True)
+
+
+def test_another_workers_change_shows_within_the_seconds_without_a_shared_cache(make_app):
+    """Without REDIS_URL each worker has its own memory: a change made in another worker
+    reaches this one's cached pages only when they expire."""
+    cached_app = make_app(READER_CACHE_SECONDS=LONGER)  # room for a slow machine
+    other_worker = make_app(READER_CACHE_SECONDS=LONGER)
+    thread_id = start_thread(cached_app)
+    cached_app.test_client().get(f"/t/{thread_id}")
+    add_reply(other_worker, thread_id, "Sending you strength from Lisbon.")
 
     reader = cached_app.test_client()
     assert "Lisbon" not in reader.get(f"/t/{thread_id}").get_data(as_text=True)
-
+    # A reader with a cookie, to whom the page is not personal, shares the cached page too.
     with_cookie = cached_app.test_client()
     with_cookie.set_cookie("session", "anything")
-    assert "Lisbon" in with_cookie.get(f"/t/{thread_id}").get_data(as_text=True)
+    assert "Lisbon" not in with_cookie.get(f"/t/{thread_id}").get_data(as_text=True)
 
-    time.sleep(SECONDS + 0.1)
+    time.sleep(LONGER + 0.1)
     assert "Lisbon" in cached_app.test_client().get(f"/t/{thread_id}").get_data(as_text=True)
+
+
+def test_a_returning_poster_reads_other_threads_from_the_cache(make_app):
+    """Real cookies of someone who posted in another thread: nothing on this thread is
+    theirs, so they share the cached page, with their own CSRF token that works."""
+    cached_app = make_app(READER_CACHE_SECONDS=60)
+    other_worker = make_app(READER_CACHE_SECONDS=60)
+    thread_id = start_thread(cached_app)
+    poster = cached_app.test_client()
+    page = poster.get("/new").get_data(as_text=True)
+    poster.post(
+        "/new",
+        data={
+            "csrf_token": CSRF_RE.search(page).group(1),
+            "title": "Another night",
+            "body": "Could not sleep again.",
+        },
+        follow_redirects=True,
+    )
+    assert poster.get_cookie("mend_tokens") and poster.get_cookie("mend_poster")
+    cached_app.test_client().get(f"/t/{thread_id}")
+    add_reply(other_worker, thread_id, "From another worker.")
+    page = poster.get(f"/t/{thread_id}").get_data(as_text=True)
+    assert "From another worker." not in page  # the cached page
+    token = CSRF_RE.search(page).group(1)
+    reply = poster.post(f"/t/{thread_id}/reply", data={"csrf_token": token, "body": "Same."})
+    assert reply.status_code == 302
 
 
 def test_each_cookie_less_reader_gets_a_token_of_their_own_that_works(cached_app):

@@ -10,12 +10,14 @@ the database itself: every text column of every table, as a thief with a dump wo
 from pathlib import Path
 
 import pytest
+import redis
 from sqlalchemy import inspect, text
 
 from app.admin.training_data import moderator_examples
+from app.extensions import cache
 from app.rendering import render_post_text
 from models import Decision, Post, PostStatus, db
-from tests.conftest import submit
+from tests.conftest import staff_client, submit
 from tests.promises.forms import submit_as_rendered
 
 # Scam-like, so screening holds the post and each edit and a moderator has to decide.
@@ -209,3 +211,48 @@ def test_the_search_index_forgets_the_words_at_once(app, client, moderator):
     for word in words:
         page = client.get(f"/search?q={word}").get_data(as_text=True)
         assert "No published posts match" in page and "<mark>" not in page
+# Redis db 10 is this suite's own (db 2 belongs to the RQ tests).
+REDIS_URL = "redis://127.0.0.1:6379/10"
+
+
+@pytest.fixture(params=["memory", "redis"])
+def cache_app(request, make_app):
+    """An app whose shared cache is each worker's memory, or Redis (emptied around)."""
+    if request.param == "memory":
+        yield make_app(READER_CACHE_SECONDS=60)
+        return
+    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        connection.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    connection.flushdb()
+    yield make_app(
+        READER_CACHE_SECONDS=60,
+        CACHE_TYPE="RedisCache",
+        CACHE_REDIS_URL=REDIS_URL,
+        CACHE_KEY_PREFIX="mend-test:",
+    )
+    connection.flushdb()
+
+
+def _cached_bytes(app) -> list[bytes]:
+    """Every value the shared cache holds, as stored (Redis, or the worker's memory)."""
+    with app.app_context():
+        backend = cache.cache
+        if hasattr(backend, "_write_client"):
+            client = backend._write_client
+            return [client.get(key) or b"" for key in client.keys("*")]
+        return [stored for _, stored in backend._cache.values()]
+
+
+def test_deleting_empties_the_shared_cache_at_once(cache_app):
+    client = cache_app.test_client()
+    moderator = staff_client(cache_app, "mo", "moderator")
+    _a_post_that_went_everywhere(cache_app, client, moderator)
+    assert any(b"lanterns" in value.lower() for value in _cached_bytes(cache_app))
+    assert submit_as_rendered(client, "/p/1/delete", "/p/1/delete").status_code == 302
+    assert not any(b"lanterns" in value.lower() for value in _cached_bytes(cache_app))
+    # Another worker (or server) sharing the cache renders the thread as it is now.
+    page = cache_app.test_client().get("/t/1?from=search").get_data(as_text=True).lower()
+    assert "lanterns" not in page and "[deleted by author]" in page
