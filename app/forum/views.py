@@ -49,7 +49,6 @@ from app.forum.reviews import (
 )
 from app.forum.writing import create_reply, create_thread, delete_post, edit_post
 from app.guards import row_id
-from app.mod.forms import ThreadActionForm
 from app.poster_identity import (
     REPORTING_ADDRESS,
     Poster,
@@ -224,7 +223,7 @@ def _render_thread(thread, reply_form, status=200, number=1):
             form=reply_form,
             new_from=new_from,
             new_here=new_from is not None and any(p.id == new_from for p in page.items),
-            staff_form=ThreadActionForm(formdata=None) if _staff_can_act() else None,
+            staff_can_act=_staff_can_act(),
         ),
         status,
     )
