@@ -149,14 +149,14 @@ def posts_up_to(thread: Thread, post_id: int) -> int:
 
 
 def thread_page(
-    thread: Thread, per_page: int, number: int, own_post_ids: frozenset[int] = frozenset()
+    thread: Thread, per_page: int, number: int | None, own_post_ids: frozenset[int] = frozenset()
 ) -> ThreadPage:
     """Page ``number`` of a thread: what readers may see, plus the viewer's own unseen
     posts after the previous page's last post and before this page's last (on the last
-    page: any after it), the page ``page_of_post`` gives them. A number past the last
-    page gives the last page, so no link leads to an empty one."""
+    page: any after it), the page ``page_of_post`` gives them. None, or a number past
+    the last page, gives the last page, so no link leads to an empty one."""
     count = page_count(thread, per_page)
-    number = min(max(number, 1), count)
+    number = count if number is None else min(max(number, 1), count)
     start = (number - 1) * per_page
     # From the previous page's last post (if any) to the next page's first.
     ids = list(

@@ -203,12 +203,16 @@ def _thread_url(thread_id: int, number: int, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _render_thread(thread, reply_form, status=200, number=1):
+def _render_thread(thread, reply_form, status=200, number: int | None = 1):
+    """Page ``number`` of the thread (None: its last page)."""
     own = verified_own_posts(remembered_tokens(), thread.id)
     opening = opening_post(thread)
     if not opening.is_visible_to_readers and opening.id not in own:
         abort(404)
     page = thread_page(thread, current_app.config["POSTS_PER_PAGE"], number, own)
+    if number is not None and number > page.count:
+        # A page the thread no longer has (posts hidden or removed since): its end.
+        return redirect(_thread_url(thread.id, page.count))
     # "New since your last visit", only in threads this browser has posted in.
     seen = parse_seen(request.cookies.get(SEEN_COOKIE)) if own else {}
     last_seen = seen.get(thread.id)
@@ -254,13 +258,7 @@ def show_thread(thread_id: int):
             number = max(posts_up_to(thread, before - 1) - 1, 0) // per_page + 1 if before else 1
         number = min(number, page_count(thread, per_page))
         return redirect(_thread_url(thread.id, number), 301)
-    if request.args.get("last") == "1":
-        number = page_count(thread, per_page)
-    else:
-        number = _page_arg("page") or 1
-        if number > page_count(thread, per_page):
-            # A page the thread no longer has (posts hidden or removed since): its end.
-            return redirect(_thread_url(thread.id, page_count(thread, per_page)))
+    number = None if request.args.get("last") == "1" else (_page_arg("page") or 1)
     return _render_thread(thread, ReplyForm(), number=number)
 
 
@@ -277,8 +275,7 @@ def reply(thread_id: int):
         post, token = create_reply(thread, form.body.data, poster)
         _remember(post.id, token)
         return _after_posting(post)
-    last = page_count(thread, current_app.config["POSTS_PER_PAGE"])
-    return _render_thread(thread, form, status=400, number=last)
+    return _render_thread(thread, form, status=400, number=None)
 
 
 def _post_url(post) -> str:
