@@ -13,9 +13,11 @@ class Thread(db.Model):
     __table_args__ = (
         # The front page: published threads, newest activity first, keyset-paginated.
         Index("ix_threads_listing", "status", "last_activity_at", "id"),
-        # The few pinned threads, on top of the front page.
+        # The few pinned threads, on top of the front page. With the status first, SQLite
+        # picks it over ix_threads_listing (which would read every published thread).
         Index(
             "ix_threads_pinned",
+            "status",
             "last_activity_at",
             postgresql_where=text("pinned"),
             sqlite_where=text("pinned = 1"),

@@ -27,7 +27,7 @@ def upgrade():
     op.create_index(
         "ix_threads_pinned",
         "threads",
-        ["last_activity_at"],
+        ["status", "last_activity_at"],
         postgresql_where=sa.text("pinned"),
         sqlite_where=sa.text("pinned = 1"),
     )
