@@ -17,9 +17,11 @@ class BadCursor(ValueError):
 
 @dataclass
 class Page:
+    """A page of the front page, with the cursors of the pages either side."""
+
     items: list
-    newer: str | None  # cursor for the page before (front page) / earlier posts
-    older: str | None  # cursor for the page after (front page) / later posts
+    newer: str | None  # cursor for the page before (newer threads)
+    older: str | None  # cursor for the page after (older threads)
 
 
 # --- front page ---------------------------------------------------------------
