@@ -162,6 +162,9 @@ def rows(plan: Plan, pool: Pool):
                 "created_at": created,
                 "last_activity_at": moment,
                 "reply_count": published_replies,
+                "locked": False,
+                "lock_note": None,
+                "pinned": False,
             },
         )
         for post in posts:

@@ -15,6 +15,7 @@ from models.screening import (
 from models.staff import LoginFailure, StaffUser
 from models.states import (
     DECIDING_ACTIONS,
+    THREAD_ACTIONS,
     VISIBLE_IN_THREAD,
     AppealState,
     DecisionAction,
@@ -29,6 +30,7 @@ __all__ = [
     "utcnow",
     "DECIDING_ACTIONS",
     "SETTINGS_ID",
+    "THREAD_ACTIONS",
     "VISIBLE_IN_THREAD",
     "AdminEvent",
     "ModelActivation",

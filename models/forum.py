@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, func, text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, false, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import db, utcnow
@@ -13,6 +13,15 @@ class Thread(db.Model):
     __table_args__ = (
         # The front page: published threads, newest activity first, keyset-paginated.
         Index("ix_threads_listing", "status", "last_activity_at", "id"),
+        # The few pinned threads, on top of the front page. With the status first, SQLite
+        # picks it over ix_threads_listing (which would read every published thread).
+        Index(
+            "ix_threads_pinned",
+            "status",
+            "last_activity_at",
+            postgresql_where=text("pinned"),
+            sqlite_where=text("pinned = 1"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -22,6 +31,11 @@ class Thread(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
     reply_count: Mapped[int] = mapped_column(default=0)
+    # Moderators' thread actions (app/mod/thread_actions.py): a locked thread takes no
+    # new replies and shows its note; a pinned one stays on top of the front page.
+    locked: Mapped[bool] = mapped_column(default=False, server_default=false())
+    lock_note: Mapped[str | None] = mapped_column(String(500))
+    pinned: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     posts: Mapped[list["Post"]] = relationship(
         back_populates="thread", order_by="Post.id", cascade="all, delete-orphan"
@@ -54,7 +68,9 @@ class Thread(db.Model):
 class Post(db.Model):
     __tablename__ = "posts"
     __table_args__ = (
-        Index("ix_posts_thread_order", "thread_id", "id"),
+        # A thread's posts in order; with the status, counting the posts readers see
+        # before a post (its page number) reads the index alone.
+        Index("ix_posts_thread_order", "thread_id", "id", "status"),
         # Partial indexes over the few posts staff look at, so the queue and the staff
         # bar's counts stay fast at a million posts (bench/scale.py). SQLite's planner
         # needs the queue one; PostgreSQL already uses ix_posts_awaiting_review.

@@ -32,6 +32,11 @@ class DecisionAction(StrEnum):
     BAN = "ban"
     CARE_SEEN = "care_seen"
     REVERSE = "reverse"
+    # Thread actions, logged against the thread's opening post.
+    LOCK = "lock"
+    UNLOCK = "unlock"
+    PIN = "pin"
+    UNPIN = "unpin"
 
 
 # The actions that decide a waiting post (not "seen" markers or reversals): what an
@@ -42,6 +47,15 @@ DECIDING_ACTIONS = (
     DecisionAction.REMOVE,
     DecisionAction.BAN,
 )
+
+
+# What each thread action sets, as (thread attribute, value): undoing one sets the other.
+THREAD_ACTIONS = {
+    DecisionAction.LOCK: ("locked", True),
+    DecisionAction.UNLOCK: ("locked", False),
+    DecisionAction.PIN: ("pinned", True),
+    DecisionAction.UNPIN: ("pinned", False),
+}
 
 
 class AppealState(StrEnum):

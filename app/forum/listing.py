@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, tuple_
+from sqlalchemy import false, func, true, tuple_
 from sqlalchemy.orm import load_only
 
 from app.guards import MAX_ROW_ID
@@ -34,9 +34,11 @@ class BadCursor(ValueError):
 
 @dataclass
 class Page:
+    """A page of the front page, with the cursors of the pages either side."""
+
     items: list
-    newer: str | None  # cursor for the page before (front page) / earlier posts
-    older: str | None  # cursor for the page after (front page) / later posts
+    newer: str | None  # cursor for the page before (newer threads)
+    older: str | None  # cursor for the page after (older threads)
 
 
 # --- front page ---------------------------------------------------------------
@@ -64,7 +66,9 @@ def front_page(per_page: int, older: str | None = None, newer: str | None = None
     starts from the last row of the one before, so deep pages cost what the first does."""
     key = tuple_(Thread.last_activity_at, Thread.id)
     query = db.select(Thread, Post).join(Post, (Post.thread_id == Thread.id) & Post.is_opening)
-    query = query.where(Thread.status == PostStatus.PUBLISHED).options(load_only(*EXCERPT_COLUMNS))
+    # Pinned threads are shown above the first page instead (pinned_threads).
+    query = query.where(Thread.status == PostStatus.PUBLISHED, Thread.pinned == false())
+    query = query.options(load_only(*EXCERPT_COLUMNS))
     if newer:
         query = query.where(key > tuple_(*_parse_thread_cursor(newer)))
         query = query.order_by(Thread.last_activity_at.asc(), Thread.id.asc())
@@ -87,6 +91,15 @@ def front_page(per_page: int, older: str | None = None, newer: str | None = None
     )
 
 
+def pinned_threads() -> list:
+    """The threads moderators pinned, on top of the front page: the few there are,
+    through their own partial index, most recent activity first."""
+    query = db.select(Thread, Post).join(Post, (Post.thread_id == Thread.id) & Post.is_opening)
+    query = query.where(Thread.pinned == true(), Thread.status == PostStatus.PUBLISHED)
+    query = query.options(load_only(*EXCERPT_COLUMNS))
+    return list(db.session.execute(query.order_by(Thread.last_activity_at.desc())).all())
+
+
 # --- thread page --------------------------------------------------------------
 
 
@@ -98,38 +111,110 @@ def opening_post(thread: Thread) -> Post:
     ).scalar_one()
 
 
-def thread_posts(
-    thread: Thread,
-    per_page: int,
-    own_post_ids: frozenset[int] = frozenset(),
-    after: int | None = None,
-    before: int | None = None,
-    last: bool = False,
-) -> Page:
-    """Posts of a thread in order: what readers may see, plus the viewer's own held ones."""
-    visible = Post.status.in_(VISIBLE_IN_THREAD)
-    columns = CARD_COLUMNS
-    if own_post_ids:
-        visible = or_(visible, Post.id.in_(own_post_ids))
-        columns = (*columns, Post.pending_body)  # "your edit is waiting"
-    query = db.select(Post).where(Post.thread_id == thread.id, visible)
-    query = query.options(load_only(*columns))
-    backwards = before is not None or last
-    if before is not None:
-        query = query.where(Post.id < before)
-    if after is not None:
-        query = query.where(Post.id > after)
-    query = query.order_by(Post.id.desc() if backwards else Post.id.asc())
-    posts = list(db.session.execute(query.limit(per_page + 1)).scalars())
-    has_more = len(posts) > per_page
-    posts = posts[:per_page]
-    if backwards:
-        posts.reverse()
-        has_earlier, has_later = has_more, not last
-    else:
-        has_earlier, has_later = after is not None, has_more
-    return Page(
-        items=posts,
-        newer=str(posts[0].id) if posts and has_earlier else None,
-        older=str(posts[-1].id) if posts and has_later else None,
+@dataclass
+class ThreadPage:
+    """One numbered page of a thread. Pages are cut from the posts every reader sees,
+    so a post's page is the same for everyone; the viewer's own unseen posts (held,
+    say) are shown on the page where they fall."""
+
+    items: list
+    number: int
+    count: int
+
+    @property
+    def numbers(self) -> list[int | None]:
+        """The page numbers to link, with None for a gap: 1 … 4 5 6 … 12."""
+        return page_numbers(self.number, self.count)
+
+
+def page_numbers(current: int, count: int) -> list[int | None]:
+    """The first and last page and those either side of ``current``; a gap of one page
+    is shown as that page rather than as "…"."""
+    wanted = {1, count, current - 1, current, current + 1}
+    shown = sorted(n for n in wanted if 1 <= n <= count)
+    numbers: list[int | None] = []
+    for n in shown:
+        if numbers and n - numbers[-1] == 2:
+            numbers.append(n - 1)
+        elif numbers and n - numbers[-1] > 2:
+            numbers.append(None)
+        numbers.append(n)
+    return numbers
+
+
+def _readers_see(thread_id: int):
+    return (Post.thread_id == thread_id) & Post.status.in_(VISIBLE_IN_THREAD)
+
+
+def page_count(thread: Thread, per_page: int) -> int:
+    """How many pages the thread has for readers: at least one, never an empty one."""
+    total = db.session.execute(
+        db.select(func.count(Post.id)).where(_readers_see(thread.id))
+    ).scalar_one()
+    return max(1, -(-total // per_page))
+
+
+def page_of_post(post: Post, per_page: int) -> int:
+    """The page a post is on: counted from the posts readers see before it, through the
+    (thread_id, id, status) index, so it costs the same at any size of the database.
+    A post readers cannot see (hidden by reports, say) has the page where it was."""
+    before = db.session.execute(
+        db.select(func.count(Post.id)).where(_readers_see(post.thread_id), Post.id < post.id)
+    ).scalar_one()
+    return before // per_page + 1
+
+
+def posts_up_to(thread: Thread, post_id: int) -> int:
+    """How many posts readers see in the thread up to and including ``post_id``."""
+    return db.session.execute(
+        db.select(func.count(Post.id)).where(_readers_see(thread.id), Post.id <= post_id)
+    ).scalar_one()
+
+
+def thread_page(
+    thread: Thread, per_page: int, number: int | None, own_post_ids: frozenset[int] = frozenset()
+) -> ThreadPage:
+    """Page ``number`` of a thread: what readers may see, plus the viewer's own unseen
+    posts after the previous page's last post and before this page's last (on the last
+    page: any after it), the page ``page_of_post`` gives them. None, or a number past
+    the last page, gives the last page, so no link leads to an empty one."""
+    count = page_count(thread, per_page)
+    number = count if number is None else min(max(number, 1), count)
+    start = (number - 1) * per_page
+    # From the previous page's last post (if any) to the next page's first.
+    ids = list(
+        db.session.execute(
+            db.select(Post.id)
+            .where(_readers_see(thread.id))
+            .order_by(Post.id)
+            .offset(max(start - 1, 0))
+            .limit(per_page + 2 if start else per_page + 1)
+        ).scalars()
     )
+    previous_last = ids.pop(0) if start and ids else None
+    is_last = len(ids) <= per_page
+    ids = ids[:per_page]
+    if own_post_ids:
+        own = db.select(Post.id).where(
+            Post.thread_id == thread.id,
+            Post.id.in_(own_post_ids),
+            Post.status.not_in(VISIBLE_IN_THREAD),
+        )
+        if previous_last is not None:
+            own = own.where(Post.id > previous_last)
+        if not is_last:
+            own = own.where(Post.id < ids[-1])
+        ids = sorted([*ids, *db.session.execute(own).scalars()])
+    columns = (*CARD_COLUMNS, Post.pending_body) if own_post_ids else CARD_COLUMNS
+    query = db.select(Post).where(Post.id.in_(ids)).options(load_only(*columns))
+    posts = list(db.session.execute(query.order_by(Post.id)).scalars()) if ids else []
+    return ThreadPage(items=posts, number=number, count=count)
+
+
+def first_new_post(thread: Thread, seen_up_to: int, own_post_ids: frozenset[int]) -> int | None:
+    """The first post readers see in the thread after ``seen_up_to`` that is not the
+    viewer's own: where "new since your last visit" begins."""
+    query = db.select(func.min(Post.id)).where(_readers_see(thread.id), Post.id > seen_up_to)
+    if own_post_ids:
+        query = query.where(Post.id.not_in(own_post_ids))
+    return db.session.execute(query).scalar_one()

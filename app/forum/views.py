@@ -3,12 +3,14 @@ from flask import (
     current_app,
     flash,
     g,
+    make_response,
     redirect,
     render_template,
     request,
     session,
     url_for,
 )
+from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
 from app.errors import unsent_text
@@ -27,7 +29,18 @@ from app.forum.forms import (
     ReportForm,
     ThreadForm,
 )
-from app.forum.listing import BadCursor, front_page, opening_post, thread_posts
+from app.forum.last_seen import SEEN_COOKIE, SEEN_COOKIE_MAX_AGE, parse_seen, seen_value
+from app.forum.listing import (
+    BadCursor,
+    first_new_post,
+    front_page,
+    opening_post,
+    page_count,
+    page_of_post,
+    pinned_threads,
+    posts_up_to,
+    thread_page,
+)
 from app.forum.reviews import (
     active_ban,
     appeal_of,
@@ -54,7 +67,7 @@ from app.poster_identity import (
 from app.reader_cache import cached_for_readers
 from app.reasons import DECISION_REASONS
 from app.rendering import render_post_text
-from models import Post, PostStatus, Thread, db
+from models import Post, PostStatus, Role, Thread, db
 
 
 class PostingBanned(Forbidden):
@@ -149,7 +162,8 @@ def index():
         )
     except BadCursor:
         abort(400, description="That page link is broken. Go back to the first page.")
-    return render_template("forum/index.html", page=page)
+    first = not request.args.get("older") and not request.args.get("newer")
+    return render_template("forum/index.html", page=page, pinned=pinned_threads() if first else [])
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -166,47 +180,96 @@ def new_thread():
     return render_template("forum/new_thread.html", form=form), status
 
 
-def _render_thread(thread, reply_form, status=200):
+class ThreadLocked(Forbidden):
+    """A reply to a locked thread: refused with the reason, the words kept on the page."""
+
+    title = "This thread is locked"
+
+
+def _thread_locked(thread) -> ThreadLocked:
+    note = f" Their note: {thread.lock_note}" if thread.lock_note else ""
+    return ThreadLocked(
+        description="Moderators have locked this thread, so it takes no new replies."
+        + note
+        + " Your reply was not posted; its words are below if you want to keep them."
+    )
+
+
+def _staff_can_act() -> bool:
+    return getattr(current_user, "is_authenticated", False) and current_user.has_role(
+        Role.MODERATOR
+    )
+
+
+def _thread_url(thread_id: int, number: int, anchor: str = "") -> str:
+    """A thread page's address; page 1 is the thread's own address."""
+    url = url_for("forum.show_thread", thread_id=thread_id, page=number if number > 1 else None)
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _render_thread(thread, reply_form, status=200, number: int | None = 1):
+    """Page ``number`` of the thread (None: its last page)."""
     own = verified_own_posts(remembered_tokens(), thread.id)
     g.shows_own_posts = bool(own)  # such a page is never kept for others (reader_cache)
-    after, before = _page_arg("after"), _page_arg("before")
-    last = request.args.get("last") == "1"
-    try:
-        page = thread_posts(
-            thread,
-            current_app.config["POSTS_PER_PAGE"],
-            own_post_ids=own,
-            after=after,
-            before=before,
-            last=last,
-        )
-    except OverflowError:
-        abort(400, description="That page link is broken. Go back to the first page.")
-    if after is None and before is None and not last:
-        # The first page starts with the opening post whenever this viewer may see it.
-        first = page.items[0] if page.items else None
-        opening = first if first is not None and first.is_opening else None
+    page = thread_page(thread, current_app.config["POSTS_PER_PAGE"], number, own)
+    # Page 1 starts with the opening post whenever this viewer may see it.
+    first = page.items[0] if page.items else None
+    if page.number == 1 and first is not None and first.is_opening:
+        opening = first
     else:
         opening = opening_post(thread)
-    if opening is None or (not opening.is_visible_to_readers and opening.id not in own):
+    if not opening.is_visible_to_readers and opening.id not in own:
         abort(404)
-    return (
+    if number is not None and number > page.count:
+        # A page the thread no longer has (posts hidden or removed since): its end.
+        return redirect(_thread_url(thread.id, page.count))
+    # "New since your last visit", only in threads this browser has posted in.
+    seen = parse_seen(request.cookies.get(SEEN_COOKIE)) if own else {}
+    last_seen = seen.get(thread.id)
+    new_from = first_new_post(thread, last_seen, own) if last_seen is not None else None
+    response = make_response(
         render_template(
             "forum/thread.html",
             thread=thread,
             page=page,
             cards=post_cards(page.items, opening.poster_hash, own),
+            own_post_ids=own,
             form=reply_form,
+            new_from=new_from,
+            new_here=new_from is not None and any(p.id == new_from for p in page.items),
+            staff_can_act=_staff_can_act(),
         ),
         status,
     )
+    if own and page.items:
+        response.set_cookie(
+            SEEN_COOKIE,
+            seen_value(seen, thread.id, page.items[-1].id),
+            max_age=SEEN_COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=current_app.config["POSTER_COOKIE_SECURE"],
+        )
+    return response
 
 
 @bp.get("/t/<int:thread_id>")
 @cached_for_readers
 def show_thread(thread_id: int):
     thread = db.get_or_404(Thread, thread_id)
-    return _render_thread(thread, ReplyForm())
+    per_page = current_app.config["POSTS_PER_PAGE"]
+    # Links from before page numbers ("after" / "before" a post id): the page that
+    # holds the next post, or the one before, as those pages began or ended with it.
+    after, before = _page_arg("after"), _page_arg("before")
+    if after is not None or before is not None:
+        if after is not None:
+            number = posts_up_to(thread, after) // per_page + 1
+        else:
+            number = max(posts_up_to(thread, before - 1) - 1, 0) // per_page + 1 if before else 1
+        number = min(number, page_count(thread, per_page))
+        return redirect(_thread_url(thread.id, number), 301)
+    number = None if request.args.get("last") == "1" else (_page_arg("page") or 1)
+    return _render_thread(thread, ReplyForm(), number=number)
 
 
 @bp.post("/t/<int:thread_id>/reply")
@@ -214,13 +277,21 @@ def show_thread(thread_id: int):
 @limit_posting_by_address
 def reply(thread_id: int):
     thread = _published_or_404(Thread, thread_id)
+    if thread.locked:
+        raise _thread_locked(thread)
     form = ReplyForm()
     if form.validate_on_submit():
         poster = _unbanned_poster()
         post, token = create_reply(thread, form.body.data, poster)
         _remember(post.id, token)
         return _after_posting(post)
-    return _render_thread(thread, form, status=400)
+    return _render_thread(thread, form, status=400, number=None)
+
+
+def _post_url(post) -> str:
+    """Where a post is read: its thread's page that holds it, at the post."""
+    number = page_of_post(post, current_app.config["POSTS_PER_PAGE"])
+    return _thread_url(post.thread_id, number, f"p{post.id}")
 
 
 @bp.get("/p/<int:post_id>")
@@ -233,9 +304,7 @@ def show_post(post_id: int):
         if _verified_token(post) is None:
             abort(404)
         return redirect(url_for("forum.post_status", post_id=post.id))
-    # The page that ends with this post, so it is read with what came before it.
-    target = url_for("forum.show_thread", thread_id=post.thread_id, before=post.id + 1)
-    return redirect(f"{target}#p{post.id}")
+    return redirect(_post_url(post))
 
 
 @bp.get("/p/<int:post_id>/status")
@@ -410,13 +479,25 @@ def report(post_id: int):
             form.details.data or "",
             current_app.config["REPORT_HIDE_THRESHOLD"],
         )
-        if recorded:
+        if not recorded:
+            flash("You have already reported this post. A moderator will look at it.")
+        elif post.is_visible_to_readers:
             flash("Thank you. A moderator will look at this post.")
         else:
-            flash("You have already reported this post. A moderator will look at it.")
-        return redirect(url_for("forum.show_post", post_id=post.id))
+            flash("Thank you. This post is hidden until a moderator looks at it.")
+        return redirect(_after_report(post))
     status = 400 if form.is_submitted() else 200
     return render_template("forum/report.html", form=form, post=post), status
+
+
+def _after_report(post) -> str:
+    """Back to where the reader was: the post in its thread; if the report hid it, the
+    page where it was; if that hid the whole thread (its opening post), the front page."""
+    if post.is_visible_to_readers:
+        return _post_url(post)
+    if post.is_opening:
+        return url_for("forum.index")
+    return _thread_url(post.thread_id, page_of_post(post, current_app.config["POSTS_PER_PAGE"]))
 
 
 @bp.post("/p/<int:post_id>/appeal")

@@ -9,10 +9,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import or_
 
+from app.mod.thread_actions import undo_thread_action
 from app.post_contacts import refresh_contacts, screened_text
 from app.poster_identity import address_hash_valid_until
 from models import (
     DECIDING_ACTIONS,
+    THREAD_ACTIONS,
     Appeal,
     AppealState,
     Ban,
@@ -212,7 +214,10 @@ class DecisionBatch:
         db.session.add(undo)
         db.session.flush()
         decision.reversed_by_id = undo.id
-        if post is not None:
+        if post is not None and decision.action in THREAD_ACTIONS:
+            undo.previous_status, undo.new_status = undo_thread_action(post.thread, decision)
+            undo.previous_label = None
+        elif post is not None:
             _restore_post(post, decision)
             undo.new_status, undo.label = post.status, post.label
             self._threads.add(post.thread)

@@ -5,7 +5,7 @@ from wtforms import BooleanField, HiddenField, StringField
 from wtforms.validators import AnyOf, Length, Optional
 
 from app.reasons import DECISION_REASONS
-from models import DECIDING_ACTIONS, DecisionAction
+from models import DECIDING_ACTIONS, THREAD_ACTIONS, DecisionAction
 
 NOTE_MAX = 500
 # How long a moderator may pause new posts from a banned poster's connection. Everyone
@@ -71,3 +71,15 @@ class ReverseForm(FlaskForm):
 
 
 LOG_ACTIONS = tuple(DecisionAction)
+
+
+class ThreadActionForm(FlaskForm):
+    """Lock, unlock, pin or unpin a thread (app/mod/thread_actions.py): the action is
+    the button pressed; a lock's note is shown to readers above the thread's end."""
+
+    action = StringField(validators=[AnyOf(tuple(THREAD_ACTIONS))])
+    note = StringField(
+        "Note for readers if you lock it (optional)",
+        filters=[lambda v: v.replace("\x00", "").strip() if isinstance(v, str) else v],
+        validators=[Optional(), Length(max=NOTE_MAX, message=f"Notes are up to {NOTE_MAX} chars.")],
+    )

@@ -28,7 +28,8 @@ def fill_queue(app, client, n):
     """n held scams and n reported replies, in a thread of their own."""
     response = submit(client, "/new", {"title": "A calm thread", "body": "Hello"})
     thread = response.headers["Location"].split("/")[2]
-    thread_id = client.get(f"/p/{thread}").headers["Location"].split("/")[2].split("?")[0]
+    thread_url = client.get(f"/p/{thread}").headers["Location"]
+    thread_id = thread_url.split("/")[2].split("?")[0].split("#")[0]
     for i in range(n):
         submit(client, "/new", {"title": f"Scam {i}", "body": SCAM})
         reply = submit(client, f"/t/{thread_id}", {"body": f"Reply {i}"}, f"/t/{thread_id}/reply")
