@@ -211,6 +211,8 @@ def test_the_search_index_forgets_the_words_at_once(app, client, moderator):
     for word in words:
         page = client.get(f"/search?q={word}").get_data(as_text=True)
         assert "No published posts match" in page and "<mark>" not in page
+
+
 # Redis db 10 is this suite's own (db 2 belongs to the RQ tests).
 REDIS_URL = "redis://127.0.0.1:6379/10"
 
