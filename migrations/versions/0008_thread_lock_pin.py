@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_thread_lock_pin"
-down_revision = "0008_search"
+down_revision = "0008_timed_bans"
 branch_labels = None
 depends_on = None
 
