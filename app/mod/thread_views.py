@@ -1,6 +1,6 @@
 """The thread actions' route: moderators lock and pin threads from the thread page."""
 
-from flask import abort, current_app, flash, redirect, url_for
+from flask import abort, flash, redirect, url_for
 from flask_login import current_user
 
 from app.mod import bp
@@ -25,9 +25,6 @@ def thread_action(thread_id: int):
         decision = act_on_thread(current_user, thread_id, action, form.note.data)
     except LookupError:
         abort(404)
-    # This worker's cached copies for readers without cookies go now; others' expire.
-    pages = {url_for("forum.index"), url_for("forum.show_thread", thread_id=thread_id)}
-    current_app.extensions["reader_cache"].forget_paths(pages)
     if decision is None:
         flash("Nothing was changed: the thread already was as asked.")
     else:
