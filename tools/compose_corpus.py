@@ -2910,6 +2910,22 @@ FLATTERY = [
     "Awesome content, you explained a difficult topic in simple words.",
     "Hi, nice post. I would like to add something for readers.",
     "Fantastic write-up, I will share this with my followers.",
+    # The chatty bot comments that ask about the blog itself.
+    "Hey, which theme are you using on this blog? It looks so clean on my phone.",
+    "My cousin sent me the link to this site and she was right, I'm hooked.",
+    "I spent half the afternoon browsing and this is the first page that answered my question.",
+    "Do you have any advice for someone starting their own blog? I'm new to WordPress.",
+    "Is there an RSS feed? I'd like to get new posts by email.",
+    "Your site took ages to load for me, but it was worth the wait.",
+    "Were you paid for this article? Either way, it's good stuff.",
+    "I shared this with my whole office, everyone loved it.",
+    "Not sure where you find your information, but great topic anyway.",
+    "Please keep writing, I visit this blog every single day.",
+    "I came across your site by accident and now I've read five posts in a row.",
+    "My wife and I argued about this topic and your article settled it.",
+    "Can I quote a few lines of this on my own website? I'll credit you.",
+    "The layout of this page is really nice, did you design it yourself?",
+    "Honestly one of the better blogs on this subject, I'll be back for sure.",
 ]
 
 # A bridge from the praise to the link.
@@ -3748,6 +3764,84 @@ def ham_helpline_link(ctx):
     return join_sents(ctx, sents, para_p=0.2)
 
 
+# Genuine replies that praise a post: readers thank each other here all the time,
+# so praise alone must not read as comment spam.
+THANKS_REPLY = [
+    "Beautifully written. Thank you for putting into words what I couldn't.",
+    "Great post. I feel exactly the same about {him}.",
+    "I needed to read this today, thank you stranger.",
+    "This is so well written, I read it twice.",
+    "Saving this post for the bad nights.",
+    "Thank you for sharing, it helps to know I'm not the only one.",
+    "Very touching. I hope writing it helped you a little.",
+    "Your post made me cry on the bus, in a good way.",
+    "This is the most helpful thing I've read on here, thank you.",
+    "Wow. Every word of this. Thank you.",
+    "Really appreciate you taking the time to write all this out for OP.",
+    "I keep coming back to this thread, your reply especially.",
+    "Such a kind and wise answer. OP, please read it twice.",
+    "Amazing advice, honestly better than what my counsellor said.",
+    "Thanks for posting this, I showed it to my sister.",
+    "Brilliant reply. The part about not checking {his} profile hit hard.",
+    "I love this community. Thank you for this post.",
+    "Bookmarked. I'll need it again next week, I know it.",
+    "Great read, it gave me a bit of hope tonight.",
+    "Excellent point about sleep, I hadn't connected it.",
+]
+
+
+def ham_thanks(ctx):
+    ps = person_slots(ctx)
+    sents = ctx.sample(THANKS_REPLY, ctx.rng.choice([1, 1, 2]))
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(REPLY_ADVICE) if ctx.chance(0.5) else ctx.pick(HEARTBREAK))
+    return join_sents(ctx, [fmt(s, ps) for s in sents], para_p=0.2)
+
+
+# Everyday words that ads also use (visit, will, find, order, book, free, best, online,
+# service, price, team, website, course), in genuine posts about life after a split.
+EVERYDAY_WORDS = [
+    "I went to visit my mother this weekend and she finally asked how I was really doing.",
+    "He will be gone by the time I get back from work, and I don't know how to walk in.",
+    "Find someone who is secure enough to meet your needs. That's what my sister told me.",
+    "I ordered takeaway for one and the delivery guy said have a good night and I almost cried.",
+    "Booked a session with a counsellor through my work's support service, first one is free.",
+    "We used to shop online together on Sunday nights, now I just close the tab.",
+    "I'm taking an evening course in pottery so my Tuesdays aren't empty anymore.",
+    "My team at work covered for me this week without asking questions. I'm so grateful.",
+    "The best thing I did this month was go to the gym at 6am when I couldn't sleep.",
+    "She will probably see this post, and honestly, that's fine.",
+    "I called my dad today and we talked for an hour, first time in years.",
+    "The price of renting alone in this city is brutal, I'm looking for a flatmate.",
+    "He ran a small business and I did all the books for free for six years.",
+    "I found his old website with photos of us and had to close my laptop.",
+    "My doctor said my needs matter too, which sounds obvious but I needed to hear it.",
+    "Visiting her grave with the kids was the first time we talked about her mum leaving.",
+    "Does anyone have experience with co-parenting apps? Our mediator suggested one.",
+    "I joined a running group and the quality of my sleep is so much better.",
+    "Today I will eat breakfast, shower, and answer one email. That's the plan.",
+    "Your needs are not too much. Someone who loves you will want to meet them.",
+    "My best friend offered to let me stay in her spare room until I find a place.",
+    "I deleted the shopping apps because I was buying things at 3am to feel something.",
+    "We met at a customer service job ten years ago and now I can't hear that hold music.",
+    "My manager gave me a week off and told me to call if I needed anything.",
+    "I got a free ticket to a comedy show and laughed for the first time in a month.",
+    "The support from strangers here has been better than anything I expected.",
+    "Anyone know a good online program for learning to cook? I never had to before.",
+    "He will always be my kids' dad, so I have to find a way to be civil.",
+    "I'm going to visit my brother abroad next month, first trip on my own.",
+    "Order of things I did today: cried, walked the dog, cried less.",
+]
+
+
+def ham_everyday_words(ctx):
+    ps = person_slots(ctx)
+    sents = ctx.sample(EVERYDAY_WORDS, ctx.rng.choice([1, 2, 2, 3]))
+    if ctx.chance(0.3):
+        sents.insert(0, ctx.pick(HEARTBREAK))
+    return join_sents(ctx, [fmt(s, ps) for s in sents], para_p=0.2)
+
+
 def reflective_testimony(ctx):
     """A spell testimony that opens in the same reflective register as genuine posts."""
     opening = join_sents(ctx, ctx.sample(REFLECTIONS, ctx.rng.choice([1, 2])))
@@ -3808,6 +3902,8 @@ FAMILIES = [
     ("reflective_testimony", "spam", reflective_testimony, 60, 15),
     ("aphorism", "ham", ham_aphorism, 70, 18),
     ("helpline_link", "ham", ham_helpline_link, 70, 18),
+    ("thanks_reply", "ham", ham_thanks, 80, 20),
+    ("everyday_words", "ham", ham_everyday_words, 120, 30),
 ]
 TEST_ONLY_FAMILIES = [f[0] for f in FAMILIES if f[3] == 0]
 
