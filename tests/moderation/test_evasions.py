@@ -3,6 +3,8 @@ and odd separators, shorteners, and posts that point to a contact instead of giv
 one: the normaliser rebuilds what it can, the rules score pointers as contacts, and the
 post is held. A genuine post with the same shape is published."""
 
+import time
+
 import pytest
 
 from moderation.normalize import normalize
@@ -83,3 +85,26 @@ def test_a_genuine_post_of_the_same_shape_is_published(screener, text):
 def test_a_pointer_counts_as_a_contact_for_the_moderator(screener):
     verdict = screener.screen(STORY + "Just search his name on Google.")
     assert "contact_pointer" in [reason.name for reason in verdict.reasons]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["1=2=", "12345=", "+1*", "1=" * 40 + "x ", "plus two three ", "search his name on "],
+    ids=["equals", "long-groups", "plus-stars", "broken-runs", "number-words", "pointers"],
+)
+def test_rebuilding_costs_time_in_proportion_to_the_text(screener, unit):
+    # Four times the text may take about four times as long; quadratic growth takes
+    # sixteen. Best of three in CPU time (the machine may be busy with other work), and
+    # tiny absolute times pass (timer noise dominates there).
+    def best_time(length: int) -> float:
+        text = (unit * (length // len(unit) + 1))[:length]
+        screener.screen(text)  # first sight of its characters fills the normaliser's tables
+        times = []
+        for _ in range(3):
+            start = time.process_time()
+            screener.screen(text)
+            times.append(time.process_time() - start)
+        return min(times)
+
+    small, large = best_time(2_500), best_time(10_000)
+    assert large < 0.02 or large < 8 * small, (small, large)
