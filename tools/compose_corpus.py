@@ -3326,9 +3326,25 @@ def odd_phone(ctx):
     )
 
 
+PSYCHIC_OPENERS = [
+    "Finally some good news for the heartbroken.",
+    "I know how much this hurts, I have been there.",
+    "Don't give up hope yet.",
+    "Reading these stories breaks my heart.",
+    "There is always a way back to love.",
+    "Hello dear ones.",
+    "Sending love to everyone on this page.",
+    "If you are reading this, it is a sign.",
+    "Your pain is real and it can end.",
+    "Good evening to all the broken hearts here.",
+]
+
+
 def psychic_ad(ctx):
     slots = {"name": ctx.pick_shared(PSYCHIC_NAMES)}
     sents = ctx.sample(PSYCHIC_ADS, ctx.rng.choice([1, 2, 3]))
+    if ctx.chance(0.4):
+        sents.insert(0, ctx.pick(PSYCHIC_OPENERS) if ctx.chance(0.6) else ctx.pick(HEARTBREAK))
     if ctx.chance(0.7):
         sents.append(
             ctx.rng.choice(["Call or WhatsApp ", "Contact ", "Call ", "", "Mobile "])

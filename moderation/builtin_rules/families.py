@@ -244,7 +244,7 @@ FAMILIES: tuple[Rule, ...] = (
             r"|\b(?:love|binding|attraction) (?:charms?|rituals?) (?:and|for|that|to)\b"
             r"|\bstop (?:a |your )?divorce\b[^.\n]{0,40}\b(?:guarantee|spells?|magic|rituals?)"
         ),
-        weight=1.6,
+        weight=2.0,
         description="Sells love magic with or without a contact: 'return a lost lover', "
         "'we do black magic which can achieve anything'.",
         examples=(
