@@ -192,7 +192,7 @@ _LETTER_IN_NUMBER_HINT = re.compile(r"\d[ .-]?[oil][ .-]?\d")
 
 _DIGIT_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9", "oh": "0",
 }  # fmt: skip
 _DIGIT_WORD = "|".join(_DIGIT_WORDS)
 # A run of digit words and digit groups: candidates for a phone number written in words.

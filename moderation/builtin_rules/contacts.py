@@ -84,6 +84,12 @@ CONTACTS: tuple[Rule, ...] = (
             r"insta|ig|tiktok|facebook|fb|snapchat|snap|whats ?app|twitter|x|kik|signal)\b"
             r"|\bcomment\s+['\"]?\w+['\"]?\s+(?:and|&)\s+i(?:'ll| will| can)\s+"
             r"(?:send|dm|pm|give|inbox|message|reply)"
+            r"|\b(?:his|her|their)\s+(?:shop|store|page|channel)\s+is\s+on\s+(?:etsy|facebook|"
+            r"instagram|tiktok|youtube|telegram)\b"
+            r"|\blook\s+(?:him|her|them)\s+up\s+on\s+(?:google|facebook|instagram|tiktok|"
+            r"youtube|telegram)\b"
+            r"|\bi(?:'ll| will| can)\s+(?:send|give|share|dm|pm|inbox)\s+(?:you\s+)?(?:his|her|"
+            r"their)\s+(?:number|contact|whats ?app|details|e-?mail|info)\b"
             r"|\b(?:reply|message|dm|pm|inbox|text)\s+me\s+(?:and|&|for)\s+(?:i(?:'ll| will)\s+)?"
             r"(?:send|give|share)\s+(?:you\s+)?(?:his|her|their|the)\s+(?:number|contact|"
             r"whats ?app|details|e-?mail|info|link)"
@@ -96,11 +102,15 @@ CONTACTS: tuple[Rule, ...] = (
             "the link is in my profile",
             "same username on telegram, message me",
             "comment 'interested' and I'll send his number",
+            "her shop is on etsy",
+            "look him up on facebook",
         ),
         counterexamples=(
             "I searched his name on Google at 3am and regretted it",
             "he has the same username everywhere so I see him on every app",
             "I put a quote in my bio",
+            "she sells jewellery on Etsy and I still look at her shop",
+            "I'll send you my therapist's number if you want it",
         ),
     ),
     Rule(

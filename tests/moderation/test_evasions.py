@@ -23,6 +23,10 @@ REBUILT = {
     "equals signs in brackets": ("((+44=7700=900=123))", "+447700900123"),
     "asterisks": ("+1*415*555*0142", "+14155550142"),
     "tildes and underscores": ("+44~7700_900~123", "+447700900123"),
+    "oh for zero": (
+        "plus four four, seven seven oh oh, nine oh oh, one two three",
+        "+447700900123",
+    ),
 }
 
 
@@ -56,6 +60,9 @@ HELD = {
     "same username on telegram": STORY + "Same username on Telegram, message me there.",
     "comment and I'll send it": STORY + "Comment 'interested' and I'll send his number.",
     "reply for the contact": STORY + "Reply me and I will send you his WhatsApp.",
+    "contact offered later": STORY + "If you are serious I'll send you his number.",
+    "shop on etsy": STORY + "Her shop is on Etsy, the same name.",
+    "look him up": STORY + "Look him up on Facebook.",
 }
 
 PUBLISHED = {
