@@ -1,5 +1,4 @@
-"""post wordings: each post's near-duplicate band keys, so a campaign is found by its
-wording as well as by its contacts
+"""post wordings: each post's near-duplicate band keys, to find a campaign by wording
 
 Revision ID: 0008_wording
 Revises: 0007
