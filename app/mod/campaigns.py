@@ -113,18 +113,23 @@ def wording_neighbours(post_ids: list[int] | set[int]) -> dict[int, set[int]]:
     least ``MIN_SHARED_BANDS`` band keys with it, found through the band-key index."""
     if not post_ids:
         return {}
+    rows = db.session.execute(neighbours_query(post_ids)).all()
+    found: dict[int, set[int]] = {}
+    for post_id, other in rows:
+        found.setdefault(post_id, set()).add(other)
+    return found
+
+
+def neighbours_query(post_ids: list[int] | set[int]):
+    """(post, neighbour) pairs: each post's band keys looked up in the band-key index."""
     mine, theirs = aliased(PostWording), aliased(PostWording)
-    rows = db.session.execute(
+    return (
         db.select(mine.post_id, theirs.post_id)
         .join(theirs, theirs.band_key == mine.band_key)
         .where(mine.post_id.in_(sorted(post_ids)), theirs.post_id != mine.post_id)
         .group_by(mine.post_id, theirs.post_id)
         .having(func.count() >= MIN_SHARED_BANDS)
-    ).all()
-    found: dict[int, set[int]] = {}
-    for post_id, other in rows:
-        found.setdefault(post_id, set()).add(other)
-    return found
+    )
 
 
 def same_wording_counts(post_ids: list[int]) -> dict[int, int]:
@@ -164,7 +169,9 @@ def find_campaign(seed: Seed) -> Campaign:
         linked = _posts_sharing_a_contact_with(seed.post_id)
     else:
         linked = set()
-    neighbours = wording_neighbours(linked)
+    # Wording neighbours of the oldest posts only: each post's neighbours cost one
+    # index lookup per band, so a huge wave is read a page at a time.
+    neighbours = wording_neighbours(sorted(linked)[:MAX_CAMPAIGN_POSTS])
     # A linked post with a neighbour is linked by its wording as well.
     by_wording = set(neighbours).union(*neighbours.values())
     ids = sorted(linked | by_wording)

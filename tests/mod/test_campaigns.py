@@ -4,6 +4,7 @@ changes (issue 12 item 5, issue 13 item 2). Every form is submitted as rendered.
 
 from urllib.parse import urljoin
 
+import pytest
 from sqlalchemy import select
 
 from models import Appeal, Ban, db
@@ -215,3 +216,23 @@ def test_only_moderators_see_campaigns(app, client):
     for url in ("/mod/campaign/confirm", "/mod/campaign"):
         assert submit(client, "/new", sent, url).status_code == 302
     assert {post_row(app, i).status for i in ids} == {"held"}
+
+
+def test_finding_a_post_s_neighbours_reads_the_band_key_index_not_every_post(app):
+    from sqlalchemy import text
+
+    from app.mod.campaigns import neighbours_query
+
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("the plan checked is SQLite's; PostgreSQL plans by its statistics")
+        sql = str(
+            neighbours_query([1, 2]).compile(
+                dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}
+            )
+        )
+        plan = " / ".join(
+            row[-1] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {sql}")).all()
+        )
+    assert "SCAN" not in plan, plan
+    assert "ix_post_wordings_band_key" in plan, plan
