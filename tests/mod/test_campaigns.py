@@ -80,6 +80,7 @@ def test_a_wave_with_a_new_number_each_time_is_one_campaign_by_wording(app, mode
 
     confirmation = open_campaign(moderator, f"/mod/campaign?post={ids[0]}")
     assert "Reject 3 posts, ban 3 posters?" in confirmation.get_data(as_text=True)
+    assert "Their connections are not paused" in confirmation.get_data(as_text=True)
     assert {post_row(app, i).status for i in ids} == {"held"}  # nothing yet
     assert confirm(moderator, confirmation).status_code == 302
     assert "3 posts rejected, 3 posters banned" in moderator.get("/mod/queue").get_data(
@@ -236,3 +237,19 @@ def test_finding_a_post_s_neighbours_reads_the_band_key_index_not_every_post(app
         )
     assert "SCAN" not in plan, plan
     assert "ix_post_wordings_band_key" in plan, plan
+
+
+def test_pausing_the_connections_is_a_choice_the_confirmation_repeats(app, moderator):
+    ids = post_wave(app)
+    url = f"/mod/campaign?post={ids[0]}"
+    choice = {"ban_address": "y", "address_hours": "72"}
+    html = open_campaign(moderator, url, choice).get_data(as_text=True)
+    assert "Their connections are paused for 3 days" in html
+    assert confirm(moderator, open_campaign(moderator, url, choice)).status_code == 302
+    with app.app_context():
+        paused = db.session.execute(select(Ban).where(Ban.address_hash.is_not(None))).all()
+        assert len(paused) == 3
+    stopped = submit(
+        browser(app, "192.0.2.1"), "/new", {"title": "Still here", "body": "Hi everyone"}
+    )
+    assert stopped.status_code == 403  # anyone on those connections, for now
