@@ -253,3 +253,29 @@ def test_pausing_the_connections_is_a_choice_the_confirmation_repeats(app, moder
         browser(app, "192.0.2.1"), "/new", {"title": "Still here", "body": "Hi everyone"}
     )
     assert stopped.status_code == 403  # anyone on those connections, for now
+
+
+def test_a_campaign_form_no_page_makes_is_refused_with_a_message(app, moderator):
+    ids = post_wave(app)
+    page = moderator.get(f"/mod/campaign?post={ids[0]}").get_data(as_text=True)
+    good = rendered_form(page, "/campaign/confirm").data()
+    bad_forms = [
+        {"post": "abc"},
+        {"post": "", "contact": ""},
+        {"post": str(ids[0]), "contact": "email:a@example.org"},
+        {"post": "", "contact": "x" * 400},
+        {"post_id": ["1", "x"]},
+        {"post_id": [str(i) for i in range(1, 1100)]},
+        {"check": "x" * 30_000},
+        {"address_hours": "9999", "ban_address": "y"},
+        {"note": "n" * 600},
+    ]
+    for changes in bad_forms:
+        for url in ("/mod/campaign/confirm", "/mod/campaign"):
+            response = moderator.post(url, data={**good, **changes})
+            assert response.status_code == 400, (url, changes, response.status_code)
+            assert "Nothing was changed" in response.get_data(as_text=True) or (
+                "not made by this page" in response.get_data(as_text=True)
+                or "campaign link is broken" in response.get_data(as_text=True)
+            ), changes
+    assert {post_row(app, i).status for i in ids} == {"held"}
