@@ -104,9 +104,6 @@ class Campaign:
     def done(self) -> list[CampaignPost]:
         return [p for p in self.posts if p.done]
 
-    def actionable_ids(self) -> set[int]:
-        return {p.post.id for p in self.posts if not p.done}
-
 
 def wording_neighbours(post_ids: list[int] | set[int]) -> dict[int, set[int]]:
     """For each of ``post_ids``, the other posts with the same wording: those sharing at
