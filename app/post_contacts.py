@@ -1,10 +1,12 @@
-"""A post's text as the screener reads it, and the contacts found in it: shared by the
-forum (posting, editing) and the moderators (decisions on waiting edits)."""
+"""A post's text as the screener reads it, and what links it to a campaign: the contacts
+found in it and its wording's fingerprint. Shared by the forum (posting, editing) and
+the moderators (decisions on waiting edits)."""
 
 import logging
 
-from models import Post, PostContact
+from models import Post, PostContact, PostWording
 from moderation import normalize
+from moderation.near_duplicates import fingerprint, fingerprint_of_shingles, shingles
 
 log = logging.getLogger(__name__)
 CONTACT_VALUE_MAX = 255
@@ -32,18 +34,43 @@ def store_contacts(post: Post, contacts: list[str]) -> None:
         post.contacts.append(PostContact(kind=kind, value=value))
 
 
-def _contacts_in(text: str) -> list[str]:
-    """The contacts the screener would find in ``text`` (its own normaliser, so the
-    same canonical form), without scoring it again."""
+def wording_of(text: str) -> list[int]:
+    """The fingerprint of a text's wording (no write: computed beside the verdict, before
+    a post's transaction begins); ``[]`` if it cannot be read."""
     try:
-        return [str(contact) for contact in normalize(text).contacts]
+        return fingerprint(text)
     except Exception:  # noqa: BLE001 - as in screening, a text must never fail a request
-        log.exception("could not read the contacts of post text")
+        log.exception("could not fingerprint post text")
         return []
 
 
+def store_wording(post: Post, keys: list[int] | set[int]) -> None:
+    """Index the band keys of the post's wording; keeps rows that stay."""
+    wanted = set(keys)
+    for row in list(post.wordings):
+        if row.band_key in wanted:
+            wanted.discard(row.band_key)
+        else:
+            post.wordings.remove(row)
+    for key in sorted(wanted):
+        post.wordings.append(PostWording(band_key=key))
+
+
+def _links_in(text: str) -> tuple[list[str], list[int]]:
+    """The contacts the screener would find in ``text`` (its own normaliser, so the
+    same canonical form) and its wording's band keys, without scoring it again."""
+    try:
+        normalized = normalize(text)
+        keys = fingerprint_of_shingles(shingles(normalized.redacted))
+        return [str(contact) for contact in normalized.contacts], keys
+    except Exception:  # noqa: BLE001 - as in screening, a text must never fail a request
+        log.exception("could not read the contacts of post text")
+        return [], []
+
+
 def refresh_contacts(post: Post) -> None:
-    """Index the contacts of the text the post shows and of any edit waiting beside it.
+    """Index the contacts and the wording of the text the post shows and of any edit
+    waiting beside it.
 
     While an edit waits, readers still see the published text: a campaign search must
     find the post by what is shown as well as by what is waiting. Call after the post's
@@ -52,4 +79,6 @@ def refresh_contacts(post: Post) -> None:
     texts = [screened_text(post.is_opening, post.body, post.thread.title)]
     if post.pending_body is not None:
         texts.append(screened_text(post.is_opening, post.pending_body, post.pending_title))
-    store_contacts(post, [contact for text in texts for contact in _contacts_in(text)])
+    links = [_links_in(text) for text in texts]
+    store_contacts(post, [contact for contacts, _ in links for contact in contacts])
+    store_wording(post, {key for _, keys in links for key in keys})

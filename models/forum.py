@@ -129,6 +129,9 @@ class Post(db.Model):
     contacts: Mapped[list["PostContact"]] = relationship(  # noqa: F821
         cascade="all, delete-orphan", passive_deletes=True
     )
+    wordings: Mapped[list["PostWording"]] = relationship(  # noqa: F821
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def is_visible_to_readers(self) -> bool:

@@ -1,9 +1,9 @@
 """What moderators decide and what readers report: the audit log, reports, bans,
-appeals, and the contacts that link posts of one campaign."""
+appeals, and the contacts and wordings that link posts of one campaign."""
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import db, utcnow
@@ -112,3 +112,17 @@ class PostContact(db.Model):
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(String(255))
+
+
+class PostWording(db.Model):
+    """One band key of a post's wording fingerprint (``moderation.near_duplicates``):
+    posts sharing enough of them have the same wording, found through the index on
+    ``band_key`` without reading every post."""
+
+    __tablename__ = "post_wordings"
+    __table_args__ = (Index("ix_post_wordings_band_key", "band_key"),)
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

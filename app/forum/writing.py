@@ -2,7 +2,13 @@
 
 from app.forum.reviews import has_open_reports
 from app.live_screener import screen_post
-from app.post_contacts import refresh_contacts, screened_text, store_contacts
+from app.post_contacts import (
+    refresh_contacts,
+    screened_text,
+    store_contacts,
+    store_wording,
+    wording_of,
+)
 from app.poster_identity import (
     Poster,
     new_edit_token,
@@ -41,7 +47,12 @@ def _pseudonym_for(thread_id: int, poster: Poster, hashed_poster: str) -> str:
 
 
 def _new_post(
-    thread: Thread, body: str, verdict, poster: Poster, is_opening: bool = False
+    thread: Thread,
+    body: str,
+    verdict,
+    wording: list[int],
+    poster: Poster,
+    is_opening: bool = False,
 ) -> tuple[Post, str]:
     """A post built from a screening verdict made before any write."""
     token = new_edit_token()
@@ -61,6 +72,7 @@ def _new_post(
     status = ACTION_TO_STATUS[verdict.action]
     post.set_status(status, awaiting_review=status != PostStatus.PUBLISHED)
     store_contacts(post, verdict.contacts)
+    store_wording(post, wording)
     return post, token
 
 
@@ -68,12 +80,13 @@ def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
     """Start a thread. Returns its opening post and the author's private token."""
     # Screened first: no write transaction is open (holding SQLite's one write lock, or
     # PostgreSQL's locks) while the screener works.
-    verdict = screen_post(screened_text(True, body, title))
+    text = screened_text(True, body, title)
+    verdict, wording = screen_post(text), wording_of(text)
     now = utcnow()
     thread = Thread(title=title, created_at=now, last_activity_at=now)
     db.session.add(thread)
     db.session.flush()  # the pseudonym is keyed on the thread's id
-    post, token = _new_post(thread, body, verdict, poster, is_opening=True)
+    post, token = _new_post(thread, body, verdict, wording, poster, is_opening=True)
     post.created_at = now
     db.session.add(post)
     db.session.commit()
@@ -81,8 +94,8 @@ def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
 
 
 def create_reply(thread: Thread, body: str, poster: Poster) -> tuple[Post, str]:
-    verdict = screen_post(body)  # before any write, as for a thread
-    post, token = _new_post(thread, body, verdict, poster)
+    verdict, wording = screen_post(body), wording_of(body)  # before any write, as for a thread
+    post, token = _new_post(thread, body, verdict, wording, poster)
     db.session.add(post)
     db.session.flush()
     thread.refresh_stats()
@@ -100,7 +113,8 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
     thread = post.thread
     new_title = title if post.is_opening and title is not None else thread.title
     # Screened before the post is changed, so nothing is flushed while it runs.
-    verdict = screen_post(screened_text(post.is_opening, body, new_title))
+    text = screened_text(post.is_opening, body, new_title)
+    verdict, wording = screen_post(text), wording_of(text)
     screened_status = ACTION_TO_STATUS[verdict.action]
     post.edited_at = utcnow()
     post.score = verdict.score
@@ -114,6 +128,7 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
         db.session.commit()
         return post
     store_contacts(post, verdict.contacts)
+    store_wording(post, wording)
     post.apply_edit(body, new_title)
     if post.status == PostStatus.REMOVED:
         status = PostStatus.HELD  # resubmitted: a person looks again
@@ -134,10 +149,11 @@ def delete_post(post: Post) -> list[str]:
     placeholder stays in the thread so the replies keep their context.
 
     Gone: the text and any edit waiting, an opening post's thread title, the screener's
-    verdict (it quotes what it matched), the contacts found, the text each moderator
-    decision kept (so it is no longer training data), moderators' notes on it, readers'
-    report details and the author's appeal message. Kept: that the post existed, where,
-    when, and what moderators decided (action, reason, who, when).
+    verdict (it quotes what it matched), the contacts found and the fingerprint of its
+    wording, the text each moderator decision kept (so it is no longer training data),
+    moderators' notes on it, readers' report details and the author's appeal message.
+    Kept: that the post existed, where, when, and what moderators decided (action,
+    reason, who, when).
 
     Returns the texts that were shown, for the caller to drop from its caches.
     """
@@ -152,6 +168,7 @@ def delete_post(post: Post) -> list[str]:
     post.label = None  # a deleted post is no one's training example
     post.edited_at = utcnow()
     post.contacts.clear()
+    post.wordings.clear()  # the fingerprint of its words goes with them
     if post.is_opening:
         post.thread.title = DELETED_TITLE
     db.session.execute(

@@ -58,7 +58,12 @@ class DecisionForm(_BanForm):
 
 
 class CampaignForm(_BanForm):
-    contact = HiddenField(validators=[Length(min=3, max=300)])
+    """The ticked posts of a campaign (repeated ``post_id``) and where the campaign
+    started: a contact or a post. ``check`` carries the confirmed plan's account."""
+
+    contact = HiddenField(validators=[Optional(), Length(min=3, max=300)])
+    post = HiddenField(validators=[Optional(), Length(max=20)])
+    check = HiddenField(validators=[Optional(), Length(max=20_000)])
     note = _note_field()
 
 

@@ -91,6 +91,7 @@ def queue():
         decision_reasons=DECISION_REASONS,
         address_ban_hours=ADDRESS_BAN_HOURS,
         ban_days=BAN_DAYS,
+        same_wording=campaigns.same_wording_counts([e.post.id for e in page.entries]),
     )
 
 
@@ -131,6 +132,10 @@ def _ban_words(outcome: decisions.Outcome) -> str:
     return f" The ban ends {outcome.banned_until:%d %b %Y %H:%M} UTC."
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
 def _paused_words(outcome: decisions.Outcome) -> str:
     words = ""
     if outcome.paused:
@@ -158,36 +163,90 @@ def history(post_id: int):
     )
 
 
-@bp.get("/campaign")
-def campaign():
-    contact = campaigns.parse_contact(request.args.get("contact"))
-    if contact is None:
-        abort(400, description="That contact link is broken.")
-    posts = campaigns.campaign_posts(*contact)
-    form = CampaignForm(contact=f"{contact[0]}:{contact[1]}")
+def _campaign_seed(contact: str | None, post: str | None) -> campaigns.Seed:
+    """Where a campaign starts, from a link or a form: a contact or a post id."""
+    if contact:
+        parsed = campaigns.parse_contact(contact)
+        if parsed is not None and not post:
+            return campaigns.Seed(contact=parsed)
+    elif post and (post_id := row_id(post)) is not None and post_id > 0:
+        return campaigns.Seed(post_id=post_id)
+    abort(400, description="That campaign link is broken.")
+
+
+def _render_campaign(campaign: campaigns.Campaign, form: CampaignForm):
     return render_template(
         "mod/campaign.html",
-        contact=contact,
-        posts=posts,
+        campaign=campaign,
         form=form,
         address_ban_hours=ADDRESS_BAN_HOURS,
         ban_days=BAN_DAYS,
     )
 
 
+@bp.get("/campaign")
+def campaign():
+    seed = _campaign_seed(request.args.get("contact"), request.args.get("post"))
+    found = campaigns.find_campaign(seed)
+    if seed.post_id is not None and not found.posts:
+        abort(404)
+    return _render_campaign(found, CampaignForm(formdata=None, **seed.query))
+
+
+def _campaign_plan() -> tuple[CampaignForm, campaigns.Campaign, campaigns.Plan]:
+    """The campaign a form names and the plan for its ticked posts, or a 400."""
+    form = CampaignForm()
+    if not form.validate_on_submit():
+        abort(400, description="That action was not understood. Nothing was changed.")
+    seed = _campaign_seed(form.contact.data, form.post.data)
+    found = campaigns.find_campaign(seed)
+    try:
+        plan = campaigns.plan_action(found, _post_ids())
+    except campaigns.NotInCampaign:
+        abort(400, description="That list of posts was not made by this page.")
+    return form, found, plan
+
+
+def _render_confirmation(form, found, plan, changed: bool = False):
+    return render_template(
+        "mod/campaign_confirm.html",
+        campaign=found,
+        plan=plan,
+        form=form,
+        changed=changed,
+        ban_words=BAN_DAYS[form.ban_for.data or "permanent"],
+        address_hours=ADDRESS_BAN_HOURS.get(form.address_hours.data or "24"),
+    )
+
+
+@bp.post("/campaign/confirm")
+def confirm_campaign():
+    """What acting on the ticked posts would change, shown before anything changes."""
+    form, found, plan = _campaign_plan()
+    return _render_confirmation(form, found, plan)
+
+
 @bp.post("/campaign")
 def reject_campaign():
-    form = CampaignForm()
-    contact = campaigns.parse_contact(form.contact.data) if form.validate_on_submit() else None
-    if contact is None:
-        abort(400, description="That action was not understood. Nothing was changed.")
+    form, found, plan = _campaign_plan()
+    if form.check.data != plan.check:
+        # The posts changed since the moderator confirmed: show what would happen now.
+        return _render_confirmation(form, found, plan, changed=True), 409
     outcome = campaigns.reject_campaign(
-        current_user, *contact, form.note.data, form.address_ban, form.poster_ban
+        current_user, plan, form.note.data, form.address_ban, form.poster_ban
     )
-    flash(
-        f"Campaign {contact[0]} {contact[1]}: {outcome.decided} posts rejected, "
-        f"{outcome.banned} posters banned." + _ban_words(outcome) + _paused_words(outcome)
+    message = (
+        f"Campaign: {_count(outcome.decided, 'post')} rejected, "
+        f"{_count(outcome.banned, 'poster')} banned"
     )
+    if plan.appeals:
+        message += f", {_count(plan.appeals, 'open appeal')} refused"
+    message += "."
+    if plan.untouched:
+        message += f" {_count(len(plan.untouched), 'post')} left unticked, as they were."
+    if outcome.skipped:
+        message += f" {outcome.skipped} had already been decided and were left as they were."
+    flash(message + _ban_words(outcome) + _paused_words(outcome))
     return redirect(url_for("mod.queue"))
 
 

@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from models import Ban, Decision, Post, db
 from tests.conftest import SCAM, submit
+from tests.mod.test_campaigns import reject_campaign_as_rendered
 from tests.mod.test_decisions import decide, post_row, post_scam
 
 
@@ -57,11 +58,8 @@ def test_a_campaign_is_linked_and_rejected_at_once(app, moderator):
     page = moderator.get("/mod/campaign?contact=email:drobodo@gmail.com")
     assert page.status_code == 200
     assert page.get_data(as_text=True).count("Dr Obodo is real!") == 4
-    response = submit(
-        moderator,
-        "/mod/campaign?contact=email:drobodo@gmail.com",
-        {"contact": "email:drobodo@gmail.com", "note": "campaign"},
-        "/mod/campaign",
+    response = reject_campaign_as_rendered(
+        moderator, "/mod/campaign?contact=email:drobodo@gmail.com", {"note": "campaign"}
     )
     assert response.status_code == 302
     assert "4 posts rejected, 4 posters banned" in moderator.get("/mod/queue").get_data(

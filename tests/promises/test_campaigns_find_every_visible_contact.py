@@ -41,7 +41,7 @@ def _campaign_finds_post_1(moderator, contact: tuple[str, str]) -> bool:
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     found = "#1 ·" in html
-    assert found == ("1 post carry this contact" in html), html
+    assert found == ("1 post carries this contact" in html), html
     return found
 
 

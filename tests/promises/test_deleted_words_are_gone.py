@@ -15,8 +15,9 @@ from sqlalchemy import inspect, text
 
 from app.admin.training_data import moderator_examples
 from app.extensions import cache
+from app.mod.campaigns import wording_neighbours
 from app.rendering import render_post_text
-from models import Decision, Post, PostStatus, db
+from models import Decision, Post, PostStatus, PostWording, db
 from tests.conftest import staff_client, submit
 from tests.promises.forms import submit_as_rendered
 
@@ -113,6 +114,22 @@ def test_deleting_removes_the_words_from_the_database(app, client, moderator):
         decisions = db.session.execute(db.select(Decision).order_by(Decision.id)).scalars().all()
         assert [d.action for d in decisions] == ["approve", "approve"]
         assert all(d.moderator.username == "mo" and d.created_at for d in decisions)
+
+
+def test_the_fingerprint_of_its_wording_goes_too(app, client, moderator):
+    """The band keys that link a post to others in the same words are a trace of the
+    words: after the delete, a new post in those words is linked to nothing."""
+    _a_post_that_went_everywhere(app, client, moderator)
+    with app.app_context():
+        assert db.session.execute(db.select(PostWording).where(PostWording.post_id == 1)).all()
+    submit_as_rendered(client, "/p/1/delete", "/p/1/delete")
+    submit_as_rendered(app.test_client(), "/t/1", "/t/1/reply", {"body": WAITING})
+    with app.app_context():
+        assert (
+            db.session.execute(db.select(PostWording).where(PostWording.post_id == 1)).all() == []
+        )
+        assert wording_neighbours([2]) == {}
+    assert "same wording" not in moderator.get("/mod/queue").get_data(as_text=True)
 
 
 def test_deleted_words_are_not_trained_on(app, client, moderator):

@@ -1,0 +1,280 @@
+"""How fast Mend learns a scam family it has never seen, from moderators' labels.
+
+    .venv/bin/python bench/learning.py [--families hackers psychics ...] [--write]
+
+For each family (spam rows of the bundled corpus picked by a pattern, below), the family
+is taken out of the training corpus, the default model is trained on the rest through
+the admin training service (what ``flask spam train`` does) and activated. Then, for
+k = 5, 10, 20: k of the family's posts (from the training split, in a fixed shuffled
+order) are posted through the app by k different browsers; a post the screener published
+is reported by a reader (which puts it in the queue), and a logged-in moderator rejects
+each one as spam with the queue's form, the real decision path. A new model is trained
+from the reduced corpus plus those labels and activated, and measured:
+
+- recall: the share of the family's other posts (the rest of the training split and all
+  of the test split) that screening holds or rejects, and
+- the false-positive rate: the share of genuine posts held, over the bundled test
+  split's ham rows and the shared evaluation set's ham rows (``../shared/eval/dev.csv``
+  beside the repository, or ``--dev``).
+
+Everything runs in one temporary SQLite database, with the app's real forms (CSRF
+tokens included). Anchor: SpamAssassin's Bayes does not vote at all until it has
+learned 200 spam and 200 ham (``bayes_min_spam_num``, ``bayes_min_ham_num``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from common import REPO, table, write_results
+
+# Spam rows of the bundled corpus whose text matches the pattern form a family.
+FAMILIES = {
+    "hackers": r"\bhack(?:er|ers|ed|ing)?\b|\bspy(?:ware)? on\b|\bcloned?\b",
+    "psychics": r"\bpsychics?\b|\btarot\b|\bclairvoyan|\bastrolog|\bmedium\b",
+    "investment": r"\bforex\b|\bcrypto|\bbitcoin|\binvest|\btrading\b|\bbinary option",
+    "link spam": r"https?://|\bwww\.",
+}
+KS = (5, 10, 20)
+SEED = 12
+TARGET_RECALL = 0.9
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+PASSWORD = "a long bench password"
+
+
+def read_rows(path: Path) -> list[tuple[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [(row["text"], row["label"]) for row in csv.DictReader(handle)]
+
+
+def write_corpus(path: Path, rows: list[tuple[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label"])
+        writer.writerows(rows)
+
+
+class Bench:
+    """One app on one temporary database, with a logged-in moderator."""
+
+    def __init__(self, folder: Path, corpus: Path):
+        from flask_migrate import upgrade
+
+        from app import create_app
+        from app.auth.services import create_staff_user
+
+        self.app = create_app(
+            {
+                "SECRET_KEY": "bench-learning-secret-key",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'learning.sqlite3'}",
+                "MODEL_CACHE_PATH": folder / "default_model.bin",
+                "TRAINING_CORPUS_PATH": str(corpus),
+                "POST_RATE_LIMIT": "100000 per minute",
+                "RATELIMIT_STORAGE_URI": "memory://",
+                "READER_CACHE_SECONDS": 0,
+                "SCREENER_CHECK_SECONDS": 0,
+            }
+        )
+        with self.app.app_context():
+            upgrade(directory=str(REPO / "migrations"))
+            create_staff_user("bench", PASSWORD, "admin")
+        self.moderator = self.app.test_client()
+        self._post(self.moderator, "/login", {"username": "bench", "password": PASSWORD})
+        self.browsers = 0
+        # The thread the family's posts reply to, as scam comments do.
+        self._post(self._browser(), "/new", {"title": "Week two", "body": "Still hard."})
+
+    def _post(self, client, url: str, data: dict, form_url: str | None = None):
+        page = client.get(form_url or url).get_data(as_text=True)
+        token = CSRF.search(page)
+        assert token, f"no form on {form_url or url}"
+        response = client.post(url, data={"csrf_token": token.group(1), **data})
+        assert response.status_code in (200, 302), (url, response.status_code)
+        return response
+
+    def _browser(self):
+        self.browsers += 1
+        client = self.app.test_client()
+        n = self.browsers
+        client.environ_base["REMOTE_ADDR"] = f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
+        return client
+
+    def label_as_spam(self, text: str) -> None:
+        """Post ``text`` as a new poster, and have the moderator reject it as spam (a
+        reader reports it first if screening published it)."""
+        from models import Post, db
+
+        response = self._post(self._browser(), "/t/1/reply", {"body": text}, "/t/1")
+        post_id = int(response.headers["Location"].split("/")[2])
+        with self.app.app_context():
+            published = db.session.get(Post, post_id).status == "published"
+        if published:
+            self._post(
+                self._browser(),
+                f"/p/{post_id}/report",
+                {"reason": "spam", "details": ""},
+                f"/p/{post_id}/report",
+            )
+        self._post(
+            self.moderator,
+            "/mod/decide",
+            {"post_id": str(post_id), "action": "reject", "reason": "spam"},
+            "/mod/queue",
+        )
+        with self.app.app_context():
+            assert db.session.get(Post, post_id).label == "spam"
+
+    def retrain(self) -> float:
+        """Train through the admin training service and activate the new version."""
+        from app.admin.model_versions import activate
+        from app.admin.training_jobs import train_and_store
+
+        started = time.perf_counter()
+        with self.app.app_context():
+            version = train_and_store("bench")
+            activate(None, version.id)
+        return time.perf_counter() - started
+
+    def held_share(self, texts: list[str]) -> tuple[float, float, float]:
+        """The share of ``texts`` the active screener would not publish; the share its
+        classifier calls spam (probability >= 0.5); and the share the classifier's
+        probability alone, with no rule firing, would hold (through the combine's bias)."""
+        from app.live_screener import screener_state
+        from moderation.normalize import normalize
+        from moderation.screener import combine_score, content_words
+
+        held = spam = alone = 0
+        with self.app.app_context():
+            screener = screener_state().screener
+            config = screener.config
+            for text in texts:
+                verdict = screener.screen(text)
+                held += verdict.action != "publish"
+                p = next(r.weight for r in verdict.reasons if r.kind == "classifier")
+                spam += p >= 0.5
+                words = content_words(normalize(text).redacted)
+                alone += combine_score([], p, config, words) >= config.hold_threshold
+        count = len(texts) or 1
+        return held / count, spam / count, alone / count
+
+
+def run_family(name: str, pattern: str, genuine: list[str], dev_genuine: list[str]) -> list:
+    from moderation.classifier import bundled_corpus_path
+
+    train = read_rows(bundled_corpus_path("train.csv"))
+    test = read_rows(bundled_corpus_path("test.csv"))
+    matches = re.compile(pattern, re.IGNORECASE).search
+    family_train = [t for t, label in train if label == "spam" and matches(t)]
+    family_test = [t for t, label in test if label == "spam" and matches(t)]
+    random.Random(SEED).shuffle(family_train)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="mend-learning-") as tmp:
+        folder = Path(tmp)
+        corpus = folder / "without_family.csv"
+        left_out = set(family_train)
+        write_corpus(corpus, [(t, label) for t, label in train if t not in left_out])
+        bench = Bench(folder, corpus)
+        labelled = 0
+        for k in (0, *KS):
+            while labelled < k:
+                bench.label_as_spam(family_train[labelled])
+                labelled += 1
+            seconds = bench.retrain()
+            recall, learned, alone = bench.held_share(family_train[k:] + family_test)
+            rows.append(
+                [
+                    name,
+                    f"{len(family_train)}+{len(family_test)}",
+                    k,
+                    f"{recall:.2f}",
+                    f"{learned:.2f}",
+                    f"{alone:.2f}",
+                    f"{bench.held_share(genuine)[0]:.4f}",
+                    f"{bench.held_share(dev_genuine)[0]:.4f}",
+                    f"{seconds:.0f}",
+                ]
+            )
+            print(" | ".join(map(str, rows[-1])), flush=True)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--families", nargs="+", choices=sorted(FAMILIES), default=None)
+    parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "eval" / "dev.csv")
+    parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
+    args = parser.parse_args()
+
+    from moderation.classifier import bundled_corpus_path
+
+    genuine = [t for t, label in read_rows(bundled_corpus_path("test.csv")) if label == "ham"]
+    dev_genuine = (
+        [t for t, label in read_rows(args.dev) if label == "ham"] if args.dev.exists() else []
+    )
+    headers = [
+        "family",
+        "posts (train+test)",
+        "k labels",
+        "recall on the rest",
+        "classifier p >= 0.5",
+        "classifier alone holds",
+        "FPR bundled test ham",
+        f"FPR dev ham ({len(dev_genuine)})",
+        "train s",
+    ]
+    print(" | ".join(headers))
+    rows = []
+    for name in args.families or list(FAMILIES):
+        rows += run_family(name, FAMILIES[name], genuine, dev_genuine)
+    result = table(headers, rows)
+    print()
+    print(result)
+    if args.write:
+        targets = [
+            f"- recall >= {TARGET_RECALL} on the family's other posts after 10 labels, with "
+            "the false-positive rates as at k = 0.",
+            "- Anchor: SpamAssassin's Bayes does not vote until it has 200 spam and 200 ham.",
+        ]
+        notes = [
+            "recall: the share of the family's other posts screening holds or rejects. "
+            "classifier p >= 0.5: the share the model calls spam (what it learned). "
+            "classifier alone holds: the share whose probability would hold the post with "
+            "no rule firing, through the combine's bias (`moderation/screener.py`, "
+            "`combine_score`: bias -3, so p must reach about 0.95).",
+            "k = 0 is the default model trained without the family: what Mend holds of a "
+            "family it has never seen (by its rules, and by what the family shares with "
+            "other scams).",
+            "Families are spam rows of the bundled corpus matching a pattern "
+            "(`FAMILIES` in `bench/learning.py`); genuine rows matching it stay in training.",
+        ]
+        at_ten = {row[0]: float(row[3]) for row in rows if row[2] == 10}
+        met = [name for name, recall in at_ten.items() if recall >= TARGET_RECALL]
+        missed = [f"{name} ({recall:.2f})" for name, recall in at_ten.items() if name not in met]
+        notes.append(
+            f"Target met at k = 10 by: {', '.join(met) or 'none'}; missed by: "
+            f"{', '.join(missed) or 'none'}. Two things keep recall down where it is "
+            "missed. The combine's bias keeps a classifier-only signal below the hold "
+            "line: with no rule firing, a post is held only when p reaches about 0.95 "
+            "(compare 'classifier p >= 0.5' with 'classifier alone holds'). And 5 to 20 "
+            "labels among about 1,900 training texts move the model little. What would "
+            "fix it: weight moderators' labels more than corpus rows in training, or "
+            "let one label cover its campaign (label the posts with the same wording "
+            "too), or lower the combine's bias for posts close to recent moderator "
+            "labels (`moderation/screener.py`, not changed here)."
+        )
+        notes.append(
+            "Families are small (27 to 100 posts) and the posts measured change with k "
+            "(the k labelled ones leave the measured set), so a step of 0.05 between "
+            "rows is within the noise."
+        )
+        write_results("learning", "Learning a new family", result, targets, notes)
+
+
+if __name__ == "__main__":
+    main()
