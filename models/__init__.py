@@ -6,6 +6,7 @@ from models.moderation import Appeal, Ban, Decision, PostContact, Report
 from models.screening import (
     SETTINGS_ID,
     AdminEvent,
+    HelplineEntry,
     ModelVersion,
     ScreeningRule,
     ScreeningSettings,
@@ -30,6 +31,7 @@ __all__ = [
     "SETTINGS_ID",
     "VISIBLE_IN_THREAD",
     "AdminEvent",
+    "HelplineEntry",
     "ModelVersion",
     "ScreeningRule",
     "ScreeningSettings",
