@@ -196,19 +196,20 @@ class Screener:
         if not personal:
             return verdict
         contacts = [str(contact) for contact in personal]
-        # Text that readers would see with the contacts masked.
+        # Judge the post as it reads with its private contacts masked: what a warning
+        # shows readers, and what a post held for the poster's safety becomes once its
+        # author removes them. The classifier reads the same words without the
+        # contacts' placeholders.
         masks = find_masks(text, personal)
         if masks:
             shown_hits = self.engine.evaluate(normalize(apply_masks(text, masks)).text)
             if helplines:
                 shown_hits = self._without_helplines(shown_hits, False)
-            # A warning is published masked if that text passes, read by the classifier
-            # as written (its placeholders included): masking must not hide a scam.
-            if any(hit.rule.kind == "warning" for hit in hits):
-                shown = self._verdict(
-                    normalized, shown_hits, _redacted_without(normalized, helplines)
-                )
-                if shown.action == "publish":
+            shown = self._verdict(
+                normalized, shown_hits, _redacted_without(normalized, helplines | set(personal))
+            )
+            if shown.action == "publish":
+                if _warns(hits, shown_hits):
                     return replace(
                         verdict,
                         score=shown.score,
@@ -217,12 +218,6 @@ class Screener:
                         masks=masks,
                         masked_contacts=contacts,
                     )
-            # Held either way; for the poster's safety if the post is no spam without
-            # its private contacts (what it becomes once its author removes them).
-            without = self._verdict(
-                normalized, shown_hits, _redacted_without(normalized, helplines | set(personal))
-            )
-            if without.action == "publish":
                 return replace(
                     verdict, action="hold", hold_kind="safety", personal_contacts=contacts
                 )
@@ -350,6 +345,16 @@ def content_words(redacted: str) -> int:
     # wording around them.
     words = redacted.split()
     return len(words) - sum(words.count(placeholder) for placeholder in _PLACEHOLDERS)
+
+
+def _warns(hits: list[RuleHit], shown_hits: list[RuleHit]) -> bool:
+    """Is a post a warning about scams? A warning rule fires on it, and what its masked
+    text offers (hacking, loans, readings: what a fake "warning" sells) weighs less than
+    its warnings."""
+    if not any(hit.rule.kind == "warning" for hit in hits):
+        return False
+    balance = sum(hit.rule.weight for hit in shown_hits if hit.rule.kind in ("warning", "offer"))
+    return balance < 0
 
 
 def _redacted_without(normalized: Normalized, left_out: set[Contact]) -> str:
