@@ -29,6 +29,7 @@ from moderation.normalize import Contact, normalize
 # Regions to read a listed number in when it has no "+" and no country of its own.
 _FALLBACK_REGION = "US"
 _NON_DIGITS = re.compile(r"\D")
+_MAX_DOMAIN_LABELS = 6
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,10 @@ class HelplineList:
         return self.helpline_for(contact) is not None
 
     def _domain_entry(self, host: str) -> Helpline | None:
-        labels = host.split(".")
-        for start in range(len(labels) - 1):  # the host, then each parent domain
+        # The host's last few labels, then fewer: no listed domain is longer, and a
+        # host of thousands of labels must not cost time in the square of them.
+        labels = host.rsplit(".", _MAX_DOMAIN_LABELS)[-_MAX_DOMAIN_LABELS:]
+        for start in range(len(labels) - 1):
             entry = self._domains.get(".".join(labels[start:]))
             if entry is not None:
                 return entry

@@ -65,6 +65,7 @@ ReasonKind = Literal["rule", "classifier"]
 HoldKind = Literal["spam", "safety"]
 # Contact details that reach a person; a link is not one.
 PERSONAL_CONTACT_KINDS = frozenset({"phone", "email", "handle"})
+MAX_MASKED_CONTACTS = 10
 
 
 @dataclass(frozen=True)
@@ -200,9 +201,15 @@ class Screener:
         # shows readers, and what a post held for the poster's safety becomes once its
         # author removes them. The classifier reads the same words without the
         # contacts' placeholders.
-        masks = find_masks(text, personal)
-        if masks:
-            shown_hits = self.engine.evaluate(normalize(apply_masks(text, masks)).text)
+        # A post of more private contacts than that is no warning quoting a scammer;
+        # masking it would cost more than screening does.
+        masks = find_masks(text, personal) if len(personal) <= MAX_MASKED_CONTACTS else None
+        shown_text = normalize(apply_masks(text, masks)) if masks else None
+        if shown_text is not None and not any(
+            contact.kind in PERSONAL_CONTACT_KINDS and not self.helplines.covers(contact)
+            for contact in shown_text.contacts
+        ):
+            shown_hits = self.engine.evaluate(shown_text.text)
             if helplines:
                 shown_hits = self._without_helplines(shown_hits, False)
             shown = self._verdict(
