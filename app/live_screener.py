@@ -2,7 +2,8 @@
 
 Each worker keeps one screener (rules, classifier, thresholds) and asks the database at
 most every ``SCREENER_CHECK_SECONDS`` for one number, ``screening_settings.revision``,
-which goes up whenever an admin activates a model, edits a rule or changes a threshold.
+which goes up whenever an admin activates a model, edits a rule or a helpline of the
+allow-list, or changes a threshold.
 Only when it changed is the screener rebuilt, so a change reaches every worker of every
 server within seconds, without a restart.
 
@@ -27,9 +28,18 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from models import SETTINGS_ID, ModelVersion, ScreeningRule, ScreeningSettings, db, utcnow
+from models import (
+    SETTINGS_ID,
+    HelplineEntry,
+    ModelVersion,
+    ScreeningRule,
+    ScreeningSettings,
+    db,
+    utcnow,
+)
 from moderation import Reason, Screener, ScreeningConfig, SpamClassifier, Verdict
 from moderation.classifier import load_or_train_default
+from moderation.helplines import Helpline, HelplineList, default_helplines, split_field
 from moderation.rules import DEFAULT_RULES, Rule, compile_rule
 
 SCREENER_KEY = "mend.screener"
@@ -118,6 +128,25 @@ def rule_from_row(row: ScreeningRule, builtin: Rule | None = None) -> Rule:
             builtin.counterexamples if builtin and builtin.pattern == row.pattern else ()
         ),
     )
+
+
+def helpline_from_row(row: HelplineEntry) -> Helpline:
+    return Helpline(
+        name=row.name,
+        country=row.country,
+        numbers=split_field(row.numbers),
+        emails=split_field(row.emails),
+        domains=split_field(row.domains),
+    )
+
+
+def effective_helplines(session: Session) -> HelplineList:
+    """The admins' allow-list (its enabled entries), or the bundled one while they have
+    not changed it."""
+    rows = list(session.execute(select(HelplineEntry).order_by(HelplineEntry.id)).scalars())
+    if not rows:
+        return default_helplines()
+    return HelplineList(tuple(helpline_from_row(row) for row in rows if row.enabled))
 
 
 def default_classifier() -> SpamClassifier:
@@ -209,15 +238,17 @@ def build_screener() -> ScreenerState:
             settings = session.get(ScreeningSettings, SETTINGS_ID)
             hold, reject = thresholds(settings)
             rules = screening_rules(session, problems)
+            helplines = effective_helplines(session)
             classifier, name, version_id = _classifier_for(session, settings, problems)
     except SQLAlchemyError as exc:
         # No settings table (an unmigrated database) or no database: the defaults.
         log.warning("screening settings unavailable, using defaults: %s", exc)
         revision, rules, version_id = -1, list(DEFAULT_RULES), None
+        helplines = default_helplines()
         hold, reject = thresholds(None)
         classifier, name = _default_or_none(problems)
     config = ScreeningConfig(hold_threshold=hold, reject_threshold=reject)
-    screener = Screener(rules=rules, classifier=classifier, config=config)
+    screener = Screener(rules=rules, classifier=classifier, config=config, helplines=helplines)
     return ScreenerState(
         screener, revision, time.monotonic(), name, problems, version_id=version_id
     )
@@ -273,7 +304,9 @@ def _screen_after_failure(state: ScreenerState, text: str) -> Verdict:
     """Screen again after ``state``'s screener raised, and drop the model if it was the
     model's fault."""
     try:
-        rules_only = Screener(state.screener.engine.rules, None, state.screener.config)
+        rules_only = Screener(
+            state.screener.engine.rules, None, state.screener.config, state.screener.helplines
+        )
         verdict = rules_only.screen(text)
     except Exception as exc:  # noqa: BLE001
         # Not the model's fault: keep it, and let a moderator decide on this post.

@@ -6,6 +6,7 @@ from models.moderation import Appeal, Ban, Decision, PostContact, PostWording, R
 from models.screening import (
     SETTINGS_ID,
     AdminEvent,
+    HelplineEntry,
     ModelActivation,
     ModelVersion,
     ScreeningRule,
@@ -33,6 +34,7 @@ __all__ = [
     "THREAD_ACTIONS",
     "VISIBLE_IN_THREAD",
     "AdminEvent",
+    "HelplineEntry",
     "ModelActivation",
     "ModelVersion",
     "ScreeningRule",

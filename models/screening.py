@@ -92,6 +92,25 @@ class ScreeningRule(db.Model):
     updated_by: Mapped[str] = mapped_column(String(64))
 
 
+class HelplineEntry(db.Model):
+    """A public helpline or support organisation on the screener's allow-list, as the
+    admins keep it. Empty until an admin first changes the list: until then the bundled
+    list (``moderation/data/helplines.csv``) is in force. Numbers, e-mail addresses and
+    domains are kept one per line."""
+
+    __tablename__ = "helplines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    country: Mapped[str] = mapped_column(String(8), default="")
+    numbers: Mapped[str] = mapped_column(Text, default="")
+    emails: Mapped[str] = mapped_column(Text, default="")
+    domains: Mapped[str] = mapped_column(Text, default="")
+    enabled: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
 class TrainingJob(db.Model):
     """One run of "Train new model". At most one is queued or running (claimed
     atomically)."""
@@ -119,6 +138,7 @@ class AdminEvent(db.Model):
     TRAIN = "train_model"
     RULE = "edit_rule"
     THRESHOLDS = "set_thresholds"
+    HELPLINE = "edit_helpline"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

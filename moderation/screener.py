@@ -29,22 +29,43 @@ Rule weights and the classifier are both read as log-odds evidence and added:
 
 Actions: ``reject`` when score >= reject_threshold (off by default: nothing is dropped
 without a human), ``hold`` when score >= hold_threshold, else ``publish``.
+
+Helplines, personal contacts and warnings
+-----------------------------------------
+- Contacts of the helpline allow-list (``moderation.helplines``) are no evidence: rule
+  matches that consist of them are dropped before scoring, and the classifier does not
+  read a placeholder for them.
+- A post that is not spam but gives a private person's phone number, e-mail address
+  or messenger handle is held for the poster's own safety: ``hold_kind`` "safety", not
+  "spam", with the contacts listed in ``personal_contacts`` so the author can be told
+  what to remove.
+- A post that warns about a scam (a ``warning`` rule fired) and quotes such contacts is
+  screened again as readers would see it, with the contacts masked; if that version is
+  published, the verdict is ``publish`` with ``masks``: the pieces of the text as
+  written that readers see as "[contact removed]".
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from moderation.builtin_rules import DEFAULT_RULES
 from moderation.classifier import SpamClassifier, load_or_train_default, logit
-from moderation.normalize import REDACTION_WORDS, Contact, normalize
-from moderation.rules import Rule, RuleEngine, RuleHit
+from moderation.helplines import HelplineList, default_helplines
+from moderation.masking import apply_masks, find_masks
+from moderation.normalize import REDACTION_WORDS, Contact, Normalized, normalize
+from moderation.rules import MAX_MATCHES, Rule, RuleEngine, RuleHit
 
 Action = Literal["publish", "hold", "reject"]
 ReasonKind = Literal["rule", "classifier"]
+HoldKind = Literal["spam", "safety"]
+# Contact details that reach a person; a link is not one.
+PERSONAL_CONTACT_KINDS = frozenset({"phone", "email", "handle"})
+MAX_MASKED_CONTACTS = 10
 
 
 @dataclass(frozen=True)
@@ -64,11 +85,23 @@ class Reason:
 
 @dataclass(frozen=True)
 class Verdict:
+    """What screening decided about a text.
+
+    ``hold_kind`` says why a post is held or rejected: "spam", or "safety" (it gives a
+    private person's contact details, listed in ``personal_contacts``); None when it is
+    published. ``masks`` are pieces of the screened text that readers see as
+    "[contact removed]" (the contacts a warning quotes, listed in ``masked_contacts``).
+    """
+
     score: float
     action: Action
     reasons: list[Reason] = field(default_factory=list)
     contacts: list[str] = field(default_factory=list)
     care: bool = False
+    hold_kind: HoldKind | None = None
+    personal_contacts: list[str] = field(default_factory=list)
+    masks: list[str] = field(default_factory=list)
+    masked_contacts: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, for storing with the post."""
@@ -76,12 +109,32 @@ class Verdict:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Verdict:
+        action = data["action"]
+        # Verdicts stored before holds had kinds were all about spam.
+        hold_kind = data.get("hold_kind") or (None if action == "publish" else "spam")
         return cls(
             score=float(data["score"]),
-            action=data["action"],
+            action=action,
             reasons=[Reason(**reason) for reason in data.get("reasons", [])],
             contacts=list(data.get("contacts", [])),
             care=bool(data.get("care", False)),
+            hold_kind=hold_kind,
+            personal_contacts=list(data.get("personal_contacts", [])),
+            masks=list(data.get("masks", [])),
+            masked_contacts=list(data.get("masked_contacts", [])),
+        )
+
+    def held_for_safety(self) -> Verdict:
+        """This verdict as a hold for the poster's safety (a warning whose masks cannot
+        be shown, say because the contact is in a thread's title)."""
+        personal = self.personal_contacts or self.masked_contacts
+        return replace(
+            self,
+            action="hold",
+            hold_kind="safety",
+            personal_contacts=list(personal),
+            masks=[],
+            masked_contacts=[],
         )
 
 
@@ -115,38 +168,111 @@ class ScreeningEvidence:
 
 
 class Screener:
-    """Screens posts with a set of rules and a classifier."""
+    """Screens posts with a set of rules, a classifier and the helpline allow-list."""
 
     def __init__(
         self,
         rules: list[Rule] | tuple[Rule, ...] = DEFAULT_RULES,
         classifier: SpamClassifier | None = None,
         config: ScreeningConfig | None = None,
+        helplines: HelplineList | None = None,
     ):
         self.engine = RuleEngine(rules)
         self.classifier = classifier
         self.config = config or ScreeningConfig()
+        self.helplines = default_helplines() if helplines is None else helplines
 
     def screen(self, text: str) -> Verdict:
         normalized = normalize(text)
+        helplines = {c for c in normalized.contacts if self.helplines.covers(c)}
+        personal = [
+            contact
+            for contact in normalized.contacts
+            if contact.kind in PERSONAL_CONTACT_KINDS and contact not in helplines
+        ]
         hits = self.engine.evaluate(normalized.text)
+        if helplines:
+            hits = self._without_helplines(hits, bool(personal))
+        verdict = self._verdict(normalized, hits, _redacted_without(normalized, helplines))
+        if not personal:
+            return verdict
+        contacts = [str(contact) for contact in personal]
+        # Judge the post as it reads with its private contacts masked: what a warning
+        # shows readers, and what a post held for the poster's safety becomes once its
+        # author removes them. The classifier reads the same words without the
+        # contacts' placeholders.
+        # A post of more private contacts than that is no warning quoting a scammer;
+        # masking it would cost more than screening does.
+        masks = find_masks(text, personal) if len(personal) <= MAX_MASKED_CONTACTS else None
+        shown_text = normalize(apply_masks(text, masks)) if masks else None
+        if shown_text is not None and not any(
+            contact.kind in PERSONAL_CONTACT_KINDS and not self.helplines.covers(contact)
+            for contact in shown_text.contacts
+        ):
+            shown_hits = self.engine.evaluate(shown_text.text)
+            if helplines:
+                shown_hits = self._without_helplines(shown_hits, False)
+            shown = self._verdict(
+                normalized, shown_hits, _redacted_without(normalized, helplines | set(personal))
+            )
+            if shown.action == "publish":
+                if _warns(hits, shown_hits):
+                    return replace(
+                        verdict,
+                        score=shown.score,
+                        action="publish",
+                        hold_kind=None,
+                        masks=masks,
+                        masked_contacts=contacts,
+                    )
+                return replace(
+                    verdict, action="hold", hold_kind="safety", personal_contacts=contacts
+                )
+        if verdict.action == "publish":
+            return replace(verdict, action="hold", hold_kind="safety", personal_contacts=contacts)
+        return replace(verdict, personal_contacts=contacts)
+
+    def _verdict(self, normalized: Normalized, hits: list[RuleHit], redacted: str) -> Verdict:
+        """The spam verdict from the rules' hits and the classifier's reading."""
         probability = None
         if self.classifier is not None:
-            probability = float(self.classifier.predict_proba([normalized.redacted])[0])
+            probability = float(self.classifier.predict_proba([redacted])[0])
             if not 0.0 <= probability <= 1.0:  # NaN too: a broken model, not a verdict
                 raise ValueError(f"the classifier gave a probability of {probability}")
-        score = combine_score(hits, probability, self.config, content_words(normalized.redacted))
+        score = combine_score(hits, probability, self.config, content_words(redacted))
         action = self._action(score)
         reasons = [_rule_reason(hit) for hit in hits if hit.rule.kind != "care"]
         if probability is not None:
-            reasons.append(self._classifier_reason(normalized.redacted, probability))
+            reasons.append(self._classifier_reason(redacted, probability))
         return Verdict(
             score=score,
             action=action,
             reasons=reasons,
             contacts=[str(contact) for contact in normalized.contacts],
             care=any(hit.rule.kind == "care" for hit in hits),
+            hold_kind=None if action == "publish" else "spam",
         )
+
+    def _without_helplines(self, hits: list[RuleHit], has_personal: bool) -> list[RuleHit]:
+        """The rule hits with the matches that are only helplines' contacts left out;
+        a rule left with no match did not fire."""
+        kept = []
+        for hit in hits:
+            if hit.rule.weight <= 0:
+                kept.append(hit)
+                continue
+            matches = [match for match in hit.matches if not self._only_helplines(match)]
+            # A rule reports at most MAX_MATCHES matches: with more, a private contact
+            # may be among those not reported.
+            if len(hit.matches) >= MAX_MATCHES and has_personal:
+                matches = hit.matches
+            if matches:
+                kept.append(RuleHit(hit.rule, matches))
+        return kept
+
+    def _only_helplines(self, match: str) -> bool:
+        contacts = normalize(match).contacts
+        return bool(contacts) and all(self.helplines.covers(contact) for contact in contacts)
 
     def screen_many(self, texts: list[str]) -> list[Verdict]:
         return [self.screen(text) for text in texts]
@@ -226,6 +352,28 @@ def content_words(redacted: str) -> int:
     # wording around them.
     words = redacted.split()
     return len(words) - sum(words.count(placeholder) for placeholder in _PLACEHOLDERS)
+
+
+def _warns(hits: list[RuleHit], shown_hits: list[RuleHit]) -> bool:
+    """Is a post a warning about scams? A warning rule fires on it, and what its masked
+    text offers (hacking, loans, readings: what a fake "warning" sells) weighs less than
+    its warnings."""
+    if not any(hit.rule.kind == "warning" for hit in hits):
+        return False
+    balance = sum(hit.rule.weight for hit in shown_hits if hit.rule.kind in ("warning", "offer"))
+    return balance < 0
+
+
+def _redacted_without(normalized: Normalized, left_out: set[Contact]) -> str:
+    """The classifier's view without the placeholder of a kind of contact that is only
+    ever one of ``left_out`` here (helplines: sharing one is no sign of spam)."""
+    if not left_out:
+        return normalized.redacted
+    kinds = {contact.kind for contact in normalized.contacts if contact not in left_out}
+    dropped = [word for kind, word in REDACTION_WORDS.items() if kind not in kinds]
+    if not dropped:
+        return normalized.redacted
+    return " ".join(re.sub(rf"\b(?:{'|'.join(dropped)})\b", " ", normalized.redacted).split())
 
 
 def _rule_reason(hit: RuleHit) -> Reason:

@@ -74,3 +74,34 @@ class RuleForm(FlaskForm):
 
 class ToggleForm(FlaskForm):
     """Only a CSRF token: enable or disable a rule."""
+
+
+class HelplineForm(FlaskForm):
+    name = StringField(
+        "Name",
+        filters=[_strip],
+        validators=[DataRequired("Give the helpline's name."), Length(max=120)],
+    )
+    country = StringField(
+        "Country (two-letter code, INT for international)",
+        filters=[_strip],
+        validators=[
+            Optional(),
+            Regexp(r"^(?:[A-Za-z]{2}|INT|int)$", message="Use a two-letter code or INT."),
+        ],
+    )
+    numbers = TextAreaField(
+        "Phone numbers and short codes, one per line",
+        filters=[_strip],
+        validators=[Length(max=2000)],
+        default="",
+    )
+    emails = TextAreaField(
+        "E-mail addresses, one per line", filters=[_strip], validators=[Length(max=2000)]
+    )
+    domains = TextAreaField(
+        "Web domains, one per line (subdomains count too)",
+        filters=[_strip],
+        validators=[Length(max=2000)],
+    )
+    enabled = BooleanField("Enabled: posts naming it are never held for it", default=True)

@@ -3,7 +3,21 @@ from flask_login import current_user
 
 from app.admin import bp, model_versions
 from app.admin.charts import pr_chart
-from app.admin.forms import ActionForm, ConfirmForm, RuleForm, ThresholdForm, ToggleForm
+from app.admin.forms import (
+    ActionForm,
+    ConfirmForm,
+    HelplineForm,
+    RuleForm,
+    ThresholdForm,
+    ToggleForm,
+)
+from app.admin.helplines import (
+    HelplineFields,
+    find_helpline,
+    helpline_rows,
+    save_helpline,
+    set_helpline_enabled,
+)
 from app.admin.rules import (
     RULE_SAMPLE_POSTS,
     find_rule,
@@ -263,6 +277,75 @@ def toggle_rule(name: str):
     set_rule_enabled(current_user, name, not rule.enabled)
     flash(f"Rule {name!r} {'disabled' if rule.enabled else 'enabled'}.")
     return redirect(url_for("admin.rules"))
+
+
+# --- helpline allow-list -----------------------------------------------------------
+
+
+@bp.get("/helplines")
+def helplines():
+    return render_template("admin/helplines.html", rows=helpline_rows(), form=ToggleForm())
+
+
+def _helpline_page(form: HelplineForm, entry_id: int | None):
+    problem = None
+    if form.validate_on_submit():
+        fields = HelplineFields(
+            name=form.name.data,
+            country=(form.country.data or "").upper(),
+            numbers=form.numbers.data or "",
+            emails=form.emails.data or "",
+            domains=form.domains.data or "",
+            enabled=bool(form.enabled.data),
+        )
+        try:
+            save_helpline(current_user, fields, entry_id)
+        except AdminError as exc:
+            problem = str(exc)
+        except LookupError:
+            abort(404)
+        else:
+            flash(f"Helpline {fields.name!r} saved. Every worker uses it within seconds.")
+            return redirect(url_for("admin.helplines"))
+    refused = problem is not None or bool(form.errors)
+    return render_template(
+        "admin/helpline_form.html", form=form, entry_id=entry_id, problem=problem
+    ), (422 if refused else 200)
+
+
+@bp.route("/helplines/new", methods=["GET", "POST"])
+def new_helpline():
+    return _helpline_page(HelplineForm(), None)
+
+
+@bp.route("/helplines/<int:entry_id>/edit", methods=["GET", "POST"])
+def edit_helpline(entry_id: int):
+    row = find_helpline(entry_id)
+    if row is None:
+        abort(404)
+    form = HelplineForm(
+        data={
+            "name": row.name,
+            "country": row.country,
+            "numbers": row.numbers,
+            "emails": row.emails,
+            "domains": row.domains,
+            "enabled": row.enabled,
+        }
+    )
+    return _helpline_page(form, entry_id)
+
+
+@bp.post("/helplines/<int:entry_id>/toggle")
+def toggle_helpline(entry_id: int):
+    if not ToggleForm().validate_on_submit():
+        abort(400, description="That action was not understood. Nothing was changed.")
+    row = find_helpline(entry_id)
+    if row is None:
+        abort(404)
+    name = set_helpline_enabled(current_user, entry_id, not row.enabled)
+    flash(f"Helpline {name!r} {'disabled' if row.enabled else 'enabled'}.")
+    return redirect(url_for("admin.helplines"))
 
 
 @bp.app_context_processor

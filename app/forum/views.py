@@ -65,6 +65,7 @@ from app.poster_identity import (
     reporter_hash,
 )
 from app.reader_cache import cached_for_readers
+from app.reader_view import reader_body
 from app.reasons import DECISION_REASONS
 from app.rendering import render_post_text
 from models import Post, PostStatus, Role, Thread, db
@@ -373,7 +374,7 @@ def edit(post_id: int):
         body = post.pending_body if post.pending_body is not None else post.body
         title = post.pending_title or post.thread.title
     else:
-        body, title = post.body, post.thread.title  # only what every reader sees
+        body, title = reader_body(post), post.thread.title  # only what every reader sees
     if post.is_opening:
         form = _author_form(EditForm, token, title=title, body=body)
     else:

@@ -16,6 +16,7 @@ from app.poster_identity import (
     pseudonym_candidate,
     token_hash,
 )
+from app.reader_view import fit_masks, keep_published_masks
 from models import Appeal, Decision, Post, PostStatus, Report, Thread, db, utcnow
 
 ACTION_TO_STATUS = {
@@ -81,7 +82,7 @@ def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
     # Screened first: no write transaction is open (holding SQLite's one write lock, or
     # PostgreSQL's locks) while the screener works.
     text = screened_text(True, body, title)
-    verdict, wording = screen_post(text), wording_of(text)
+    verdict, wording = fit_masks(screen_post(text), body, title), wording_of(text)
     now = utcnow()
     thread = Thread(title=title, created_at=now, last_activity_at=now)
     db.session.add(thread)
@@ -94,7 +95,8 @@ def create_thread(title: str, body: str, poster: Poster) -> tuple[Post, str]:
 
 
 def create_reply(thread: Thread, body: str, poster: Poster) -> tuple[Post, str]:
-    verdict, wording = screen_post(body), wording_of(body)  # before any write, as for a thread
+    # Before any write, as for a thread.
+    verdict, wording = fit_masks(screen_post(body), body, None), wording_of(body)
     post, token = _new_post(thread, body, verdict, wording, poster)
     db.session.add(post)
     db.session.flush()
@@ -114,15 +116,19 @@ def edit_post(post: Post, body: str, title: str | None = None) -> Post:
     new_title = title if post.is_opening and title is not None else thread.title
     # Screened before the post is changed, so nothing is flushed while it runs.
     text = screened_text(post.is_opening, body, new_title)
-    verdict, wording = screen_post(text), wording_of(text)
+    verdict = fit_masks(screen_post(text), body, new_title if post.is_opening else None)
+    wording = wording_of(text)
     screened_status = ACTION_TO_STATUS[verdict.action]
+    staged = post.status in (PostStatus.PUBLISHED, PostStatus.HIDDEN) and (
+        screened_status != PostStatus.PUBLISHED
+    )
+    if staged:
+        verdict = keep_published_masks(verdict, post)
     post.edited_at = utcnow()
     post.score = verdict.score
     post.verdict = verdict.to_dict()
     post.care = verdict.care
-    if post.status in (PostStatus.PUBLISHED, PostStatus.HIDDEN) and (
-        screened_status != PostStatus.PUBLISHED
-    ):
+    if staged:
         post.stage_edit(body, new_title)
         refresh_contacts(post)
         db.session.commit()

@@ -45,6 +45,13 @@ DEFAULT_REASONS = {
 BANNED_NOTE = "The poster was banned."
 
 
+def held_for_safety(post: Post) -> bool:
+    """Is the post (or its waiting edit) held because it gives someone's contact details,
+    not as spam? Deciding such a hold is no training label."""
+    held = post.status == PostStatus.HELD or post.pending_body is not None
+    return held and (post.verdict or {}).get("hold_kind") == "safety"
+
+
 class NotReversible(ValueError):
     """This log entry cannot be undone (already undone, or itself an undo)."""
 
@@ -88,6 +95,8 @@ class DecisionBatch:
         self, post: Post, action: str, reason: str | None = None, caused_by: Decision | None = None
     ) -> Decision:
         new_status, label = EFFECTS[action]
+        if action != DecisionAction.BAN and held_for_safety(post):
+            label = None  # a hold for the poster's safety says nothing about spam
         if action == DecisionAction.APPROVE:
             reason = None
         decision = Decision(

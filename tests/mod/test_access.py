@@ -127,6 +127,12 @@ ADMIN_ROUTES = {
     ("GET", "/admin/rules/1/edit"),
     ("POST", "/admin/rules/1/edit"),
     ("POST", "/admin/rules/1/toggle"),
+    ("GET", "/admin/helplines"),
+    ("GET", "/admin/helplines/new"),
+    ("POST", "/admin/helplines/new"),
+    ("GET", "/admin/helplines/1/edit"),
+    ("POST", "/admin/helplines/1/edit"),
+    ("POST", "/admin/helplines/1/toggle"),
 }
 
 

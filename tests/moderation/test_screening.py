@@ -52,7 +52,6 @@ HARD_NEGATIVES = [
     "actually physical?",
     "I almost fell for one of those love doctor comments when I was at my lowest. Glad I "
     "talked to you all instead.",
-    "You can email me at kindstranger@example.com if you need someone to talk to tonight.",
 ]
 
 
@@ -108,10 +107,13 @@ def test_ordinary_post_has_no_care_flag(screener):
     assert screener.screen("We broke up last week and I miss her.").care is False
 
 
-def test_rule_weights_never_hold_a_post_for_one_contact_alone():
+def test_rule_weights_never_hold_a_post_as_spam_for_one_contact_alone():
     rules_only = Screener(DEFAULT_RULES, classifier=None)
     for post in ("reach me at a.friend@example.com", "call +1 202 555 0143", "see example.net"):
-        assert rules_only.screen(post).action == "publish", post
+        assert rules_only.screen(post).hold_kind != "spam", post
+    # A private address or number is held for the poster's safety (tests/moderation/
+    # test_safety_holds.py); a link is not personal and is published.
+    assert rules_only.screen("see example.net").action == "publish"
 
 
 def test_post_sharing_a_helpline_and_a_link_is_published(screener):

@@ -123,7 +123,13 @@ def build_world(admin_app) -> World:
     path_values = {}
     for route in all_routes(admin_app):
         values = {"thread_id": "1", "post_id": post_for.get(route.endpoint, "1")}
-        values |= {"decision_id": "1", "version_id": "1", "name": rule, "filename": "style.css"}
+        values |= {
+            "decision_id": "1",
+            "version_id": "1",
+            "entry_id": "1",
+            "name": rule,
+            "filename": "style.css",
+        }
         path_values[route.endpoint] = values
     clients = {"reader": reader, "moderator": moderator, "admin": admin}
     world = World(admin_app, clients, path_values)

@@ -1,0 +1,43 @@
+"""What readers see of a post's stored text: a warning's quoted contacts masked.
+
+The text is stored as written; the screener's verdict lists the pieces of it that
+readers see as "[contact removed]" (``moderation.masking``). Every page that shows a
+post's words to readers goes through ``reader_body``; moderators' pages (the queue,
+the log, campaigns, check-ins) show the text as written.
+"""
+
+from models import Post
+from moderation import Verdict
+from moderation.masking import apply_masks, contacts_in
+
+
+def post_masks(post: Post) -> list[str]:
+    return list((post.verdict or {}).get("masks") or [])
+
+
+def reader_body(post: Post) -> str:
+    """The post's text as readers see it."""
+    masks = post_masks(post)
+    return apply_masks(post.body, masks) if masks else post.body
+
+
+def fit_masks(verdict: Verdict, body: str, title: str | None) -> Verdict:
+    """The verdict, or a hold for the poster's safety if its masks would not hide every
+    contact they mask in what readers see: the body with the masks applied, and a
+    thread's title, which is shown as written."""
+    if not verdict.masks:
+        return verdict
+    masked = set(verdict.masked_contacts)
+    shown = contacts_in(apply_masks(body, verdict.masks)) | (contacts_in(title) if title else set())
+    if masked & {str(contact) for contact in shown}:
+        return verdict.held_for_safety()
+    return verdict
+
+
+def keep_published_masks(verdict: Verdict, post: Post) -> Verdict:
+    """A verdict on an edit that waits beside the published text: readers still see
+    that text, so its masks stay in force beside the edit's own."""
+    published = post_masks(post)
+    if not published:
+        return verdict
+    return Verdict.from_dict({**verdict.to_dict(), "masks": [*verdict.masks, *published]})

@@ -1,0 +1,142 @@
+"""Masking the contact details a warning quotes, in the text as written.
+
+A post warning others about a scam often quotes the scammer's number or address
+("this 'Dr Ozil' on WhatsApp +234 810 555 0199 is a fraud"). It is published, but
+readers see "[contact removed]" where the contact was written. The stored text stays
+as written; what is masked is worked out here, once, at screening time, as the exact
+pieces of the original text to replace, and checked: the masked text must contain
+none of the contacts any more, however they were disguised, or there are no masks
+(and the screener holds the post instead).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from moderation.normalize import Contact, normalize
+
+MASK = "[contact removed]"
+# A disguised contact spreads over at most this many words ("d r x (at) g m a i l dot
+# com", "+ 2 3 4 ..."); longer spreads are caught by the final check instead.
+_WINDOW_WORDS = 16
+_WORDS = re.compile(r"\S+")
+# Words that end a disguised address: "dot", "com", "(dot)". At most _TAIL_WORDS.
+_ADDRESS_TAIL = re.compile(r"(?i)(?:dot|\(dot\)|\[dot\]|\.|com|net|org|info|biz)[.,;:!?)]*$")
+_TAIL_WORDS = 3
+_DIGIT_GROUPS = re.compile(r"\d+")
+_DIGIT_GROUP_COST = 250
+_FREE_DIGIT_GROUPS = 8  # a number written in groups, and a few more
+
+
+def apply_masks(text: str, masks: Iterable[str]) -> str:
+    """``text`` with every occurrence of each mask replaced by ``MASK``."""
+    for piece in sorted(set(masks), key=len, reverse=True):
+        if piece:
+            text = text.replace(piece, MASK)
+    return text
+
+
+def contacts_in(text: str) -> set[Contact]:
+    return set(normalize(text).contacts)
+
+
+class _Budget:
+    """Counts what normalising costs masking on one post: a character each, and each
+    group of digits past the eighth in one text (up to the phone library's 40
+    candidates) as much as 250 characters, since the library tries it as a number.
+    Finding a few quoted contacts costs little more than reading the post once; a post
+    that would cost more is not masked at all."""
+
+    def __init__(self, characters: int):
+        self.left = characters
+
+    def contacts_in(self, text: str) -> set[Contact]:
+        groups = min(40, len(_DIGIT_GROUPS.findall(text)))
+        self.left -= len(text) + _DIGIT_GROUP_COST * max(0, groups - _FREE_DIGIT_GROUPS)
+        if self.left < 0:
+            raise _OverBudget
+        return contacts_in(text)
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def find_masks(text: str, contacts: Iterable[Contact], budget: int = 6000) -> list[str] | None:
+    """The pieces of ``text`` that spell ``contacts``, in order, or None when masking
+    them would leave one of the contacts readable, or would normalise more than
+    ``budget`` characters beyond one and a half readings of the text."""
+    wanted = set(contacts)
+    if not wanted:
+        return []
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text)]
+    counter = _Budget(budget + 3 * len(text) // 2)
+    masks: list[str] = []
+    index = 0
+    try:
+        while index < len(words):
+            # A contact of at most _WINDOW_WORDS words starting in the next
+            # 3 * _WINDOW_WORDS words lies within four times that: one look skips them.
+            block_last = min(index + 4 * _WINDOW_WORDS, len(words)) - 1
+            block = text[words[index][0] : words[block_last][1]]
+            if not counter.contacts_in(block) & wanted:
+                index += 3 * _WINDOW_WORDS
+                continue
+            found = _piece_from(text, words, index, wanted, counter)
+            if found is None:
+                index += 1
+                continue
+            piece, index = found
+            masks.append(piece)
+    except _OverBudget:
+        return None
+    if not masks or contacts_in(apply_masks(text, masks)) & wanted:
+        return None
+    return masks
+
+
+def _piece_from(
+    text: str, words: list[tuple[int, int]], index: int, wanted: set[Contact], counter: _Budget
+) -> tuple[str, int] | None:
+    """The shortest piece starting at word ``index`` that spells a wanted contact,
+    trimmed of characters that are not part of it, and the index of the next word."""
+    start = words[index][0]
+    last = min(index + _WINDOW_WORDS, len(words)) - 1
+    if not counter.contacts_in(text[start : words[last][1]]) & wanted:
+        return None
+    for end_index in range(index, last + 1):
+        end = words[end_index][1]
+        if counter.contacts_in(text[start:end]) & wanted:
+            break
+    # "name (at) gmail" is already an address; the " dot com" after it is still part
+    # of what the reader should not see.
+    tail_end = min(end_index + _TAIL_WORDS, len(words) - 1)
+    while end_index < tail_end:
+        next_start, next_end = words[end_index + 1]
+        if not _ADDRESS_TAIL.match(text, next_start, next_end):
+            break
+        end_index, end = end_index + 1, next_end
+    return _trimmed(text, start, end, wanted, counter), end_index + 1
+
+
+def _trimmed(text: str, start: int, end: int, wanted: set[Contact], counter: _Budget) -> str:
+    """The piece without leading or trailing characters the contact does not need
+    ("whatsapp:" before a number, a full stop after it), a character at a time. A "+"
+    or digit in front and letters or digits at the end stay: a reader should not be
+    left with "+[contact removed]" or "[contact removed] com"."""
+    for _ in range(end - start):
+        if text[start] in "+0123456789":
+            break
+        if counter.contacts_in(text[start + 1 : end]) & wanted:
+            start += 1
+        else:
+            break
+    for _ in range(end - start):
+        if text[end - 1].isalnum():
+            break
+        if counter.contacts_in(text[start : end - 1]) & wanted:
+            end -= 1
+        else:
+            break
+    return text[start:end]

@@ -1,0 +1,105 @@
+"""Promise: "A post warning others about a scam is published with the contact details it
+quotes shown as [contact removed]" (README, Safety holds and masked warnings).
+
+The attacker is a reader who wants the scammer's number: they read every page Mend
+answers a GET on (front page, thread, post, status, report, edit and delete pages,
+/mine, any feed or search there is), with no cookie, with a forged token cookie for the
+warning's id, and with a cookie listing every id. None shows the number in any
+spelling. The text is stored as written, and moderators see it.
+"""
+
+import re
+
+import pytest
+
+from models import Post, PostStatus, db
+from tests.promises.forms import submit_as_rendered
+
+WARNING = (
+    "Please be careful: a 'Dr Ozil' wrote to me on WhatsApp +234 810 555 0199 and by "
+    "email ozil.temple@mailbox.com promising to bring my ex back. It's a scam, he took "
+    "$300 from me. Please don't contact him."
+)
+REPLY_WARNING = "Same man messaged me from +234 810 555 0199, it is a scam, report them."
+# The contact in the spellings a reader could recognise it by.
+SPELLINGS = ("555 0199", "5550199", "8105550199", "ozil.temple", "mailbox.com")
+
+
+@pytest.fixture
+def warning(app):
+    author = app.test_client()
+    response = submit_as_rendered(
+        author, "/new", "/new", {"title": "Beware of this man", "body": WARNING}
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        post = db.session.execute(db.select(Post).order_by(Post.id.desc())).scalars().first()
+        assert post.status == PostStatus.PUBLISHED and post.body == WARNING
+        thread_id, post_id = post.thread_id, post.id
+    response = submit_as_rendered(
+        app.test_client(), f"/t/{thread_id}", "/reply", {"body": REPLY_WARNING}
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        reply = db.session.execute(db.select(Post).order_by(Post.id.desc())).scalars().first()
+        assert reply.status == PostStatus.PUBLISHED and reply.body == REPLY_WARNING
+        return {"thread": thread_id, "post": post_id, "reply": reply.id, "author": author}
+
+
+def _every_get_page(app, warning) -> list[str]:
+    """Every GET route of the app, its ids filled in with the warning's."""
+    ids = {"post_id": warning["post"], "thread_id": warning["thread"]}
+    urls = {"/t/{thread_id}?last=1".format(**ids), f"/p/{warning['reply']}"}
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint == "static":
+            continue
+        if not set(rule.arguments) <= set(ids):
+            continue
+        url = rule.rule
+        for name, value in ids.items():
+            url = re.sub(rf"<(?:\w+:)?{name}>", str(value), url)
+        urls.add(url)
+        for name in ("post_id",):
+            if name in rule.arguments:
+                urls.add(re.sub(r"<(?:\w+:)?post_id>", str(warning["reply"]), rule.rule))
+    return sorted(urls)
+
+
+def _assert_no_contact(client, urls) -> None:
+    for url in urls:
+        response = client.get(url, follow_redirects=True)
+        page = response.get_data(as_text=True)
+        assert response.status_code < 500, url
+        for spelling in SPELLINGS:
+            assert spelling not in page, (url, spelling)
+
+
+def test_no_page_shows_a_reader_the_contact(app, warning):
+    urls = _every_get_page(app, warning)
+    assert "/" in urls and f"/t/{warning['thread']}" in urls and "/mine" in urls
+    _assert_no_contact(app.test_client(), urls)
+    thread = app.test_client().get(f"/t/{warning['thread']}").get_data(as_text=True)
+    assert thread.count("[contact removed]") == 3
+
+
+def test_forged_cookies_show_nothing_more(app, warning):
+    urls = _every_get_page(app, warning)
+    for cookie in (
+        f"{warning['post']}:x|{warning['reply']}:x",
+        "|".join(f"{n}:x" for n in range(1, 650)),
+    ):
+        forger = app.test_client()
+        forger.set_cookie("mend_tokens", cookie)
+        _assert_no_contact(forger, urls)
+
+
+def test_the_author_reads_the_thread_as_readers_do(app, warning):
+    author = warning["author"]
+    _assert_no_contact(author, ["/", f"/t/{warning['thread']}"])
+
+
+def test_moderators_see_the_contact_as_written(app, warning, moderator):
+    page = moderator.get("/mod/campaign?contact=phone:%2B2348105550199").get_data(as_text=True)
+    assert "+234 810 555 0199" in page and "ozil.temple@mailbox.com" in page
+    with app.app_context():
+        assert db.session.get(Post, warning["post"]).body == WARNING
