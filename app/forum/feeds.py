@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 
 from flask import url_for
 
+from app.reader_view import reader_body
 from models import Post, PostStatus, Thread, db
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -84,7 +85,7 @@ def _entry(feed: ElementTree.Element, title: str, post: Post) -> None:
     author = ElementTree.SubElement(entry, f"{{{ATOM}}}author")
     _text(author, "name", post.pseudonym)
     ElementTree.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link)
-    _text(entry, "content", post.body).set("type", "text")
+    _text(entry, "content", reader_body(post)).set("type", "text")
 
 
 def _text(parent: ElementTree.Element, name: str, value: str) -> ElementTree.Element:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 from sqlalchemy import text
 
+from app.reader_view import reader_body
 from app.search.query import WORD, Term, fts5_match, tsquery
 from models import Post, Thread, db
 
@@ -78,7 +79,8 @@ def search_posts(
         if post_id not in by_id:  # gone between the two queries
             continue
         post, thread = by_id[post_id]
-        hits.append(Hit(post, thread, highlight(thread.title, terms), snippet(post.body, terms)))
+        title, body = highlight(thread.title, terms), snippet(reader_body(post), terms)
+        hits.append(Hit(post, thread, title, body))
     return hits, has_more
 
 

@@ -50,6 +50,8 @@ def _every_get_page(app, warning) -> list[str]:
     """Every GET route of the app, its ids filled in with the warning's."""
     ids = {"post_id": warning["post"], "thread_id": warning["thread"]}
     urls = {"/t/{thread_id}?last=1".format(**ids), f"/p/{warning['reply']}"}
+    # Search reads the text as written in its index; its snippets show what readers see.
+    urls |= {"/search?q=scam", "/search?q=ozil", "/search?q=8105550199", "/search?q=temple*"}
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static":
             continue
