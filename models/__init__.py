@@ -2,7 +2,7 @@
 
 from models.base import db, utcnow
 from models.forum import Post, Thread
-from models.moderation import Appeal, Ban, Decision, PostContact, Report
+from models.moderation import Appeal, Ban, Decision, PostContact, QueueClaim, Report
 from models.screening import (
     SETTINGS_ID,
     AdminEvent,
@@ -45,6 +45,7 @@ __all__ = [
     "Post",
     "PostContact",
     "PostStatus",
+    "QueueClaim",
     "Report",
     "Role",
     "StaffUser",

@@ -4,7 +4,7 @@ Every change a moderator makes is a ``Decision`` row: the audit log, and (with i
 label and the judged text) training data for the next model.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from app.post_contacts import refresh_contacts, screened_text
@@ -55,6 +55,9 @@ class Outcome:
     paused: int = 0
     paused_until: datetime | None = None
     too_old_to_pause: int = 0
+    # Posts another moderator decided after this one loaded the page: post id ->
+    # (their name, their action). Left as they are.
+    already_decided: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
 class DecisionBatch:
@@ -219,9 +222,12 @@ def decide(
     note: str | None = None,
     reason: str | None = None,
     address_ban: timedelta | None = None,
+    seen_up_to: int | None = None,
 ) -> Outcome:
     """Apply one action to the waiting posts among ``post_ids``. Posts someone else has
-    decided meanwhile are skipped, not decided twice. A ban with ``address_ban`` also
+    decided meanwhile are skipped, not decided twice: with ``seen_up_to`` (the newest
+    log entry when the moderator loaded the page), also those another moderator
+    decided since, even if they are waiting again. A ban with ``address_ban`` also
     pauses new posts from each banned post's connection for that long."""
     if action not in DECIDING_ACTIONS:
         raise ValueError(action)
@@ -232,12 +238,33 @@ def decide(
         ).scalars()
     )
     batch.outcome.skipped = len(set(post_ids)) - len(posts)
+    if seen_up_to is not None:
+        batch.outcome.already_decided = _decided_by_others_since(moderator, post_ids, seen_up_to)
     for post in posts:
+        if post.id in batch.outcome.already_decided:
+            continue
         if not post.awaiting_review or post.status == PostStatus.DELETED:
             batch.outcome.skipped += 1
             continue
         batch.decide(post, action, reason)
     return batch.commit()
+
+
+def _decided_by_others_since(
+    moderator: StaffUser, post_ids: list[int], seen_up_to: int
+) -> dict[int, tuple[str, str]]:
+    rows = db.session.execute(
+        db.select(Decision.post_id, StaffUser.username, Decision.action)
+        .join(StaffUser, Decision.moderator_id == StaffUser.id)
+        .where(
+            Decision.post_id.in_(post_ids),
+            Decision.id > seen_up_to,
+            Decision.moderator_id != moderator.id,
+            Decision.action.in_(DECIDING_ACTIONS),
+        )
+        .order_by(Decision.id)
+    ).all()
+    return {post_id: (name, action) for post_id, name, action in rows}
 
 
 def reverse(moderator: StaffUser, decision_id: int, note: str | None = None) -> Decision:
