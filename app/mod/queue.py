@@ -88,9 +88,7 @@ def _view_conditions() -> dict:
     """What each filter adds to "waiting for a decision". A post can be in several
     (a held post with self-harm language is held and care)."""
     open_report = (
-        db.select(Report.id)
-        .where(Report.post_id == Post.id, Report.decision_id.is_(None))
-        .exists()
+        db.select(Report.id).where(Report.post_id == Post.id, Report.decision_id.is_(None)).exists()
     )
     open_appeal = (
         db.select(Appeal.id)
