@@ -88,6 +88,8 @@
   // --- "select all" for the bulk forms; without script, tick boxes one by one ---------
 
   document.addEventListener("DOMContentLoaded", function () {
+    var keysHint = document.querySelector(".keys-hint");
+    if (keysHint) keysHint.hidden = false;
     var all = document.getElementById("select-all");
     if (!all) return;
     all.closest("label").hidden = false;
