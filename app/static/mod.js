@@ -53,7 +53,8 @@
   function askToDecide(form, button) {
     var data = new FormData(form, button);
     data.set("confirmed", "no");
-    return ask(form.action, { method: "POST", body: data });
+    // getAttribute: the buttons named "action" hide the form's own .action property.
+    return ask(form.getAttribute("action"), { method: "POST", body: data });
   }
 
   document.addEventListener("submit", function (event) {
