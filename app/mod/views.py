@@ -19,6 +19,7 @@ from app.mod.queue import (
     QUEUE_SORTS,
     QUEUE_VIEWS,
     claim,
+    current_claims,
     last_undoable,
     latest_decision_id,
     queue_counts,
@@ -125,6 +126,20 @@ def queue():
         decision_reasons=DECISION_REASONS,
         address_ban_hours=ADDRESS_BAN_HOURS,
     )
+
+
+@bp.get("/queue/claims")
+def claims():
+    """Who else is looking at which of these posts, for mod.js to keep the page fresh."""
+    raw = (request.args.get("ids") or "").split(",")
+    ids = [row_id(value) for value in raw[: MAX_IDS + 1]]
+    if len(raw) > MAX_IDS or None in ids:
+        abort(400, description="That list of posts was not made by this page.")
+    return {
+        str(post_id): {"name": name, "since": since.isoformat() + "Z"}
+        for post_id, (staff_id, name, since) in current_claims(ids).items()
+        if staff_id != current_user.id
+    }
 
 
 @bp.post("/queue/<int:post_id>/claim")

@@ -126,6 +126,41 @@
     }
   });
 
+  // Keep "bo is looking at this" up to date while the page stays open.
+  var CLAIMS_EVERY_MS = 20 * 1000;
+
+  function refreshClaims() {
+    var list = entries();
+    if (!list.length) return;
+    var ids = list.map(function (entry) { return entry.dataset.post; }).join(",");
+    fetch("/mod/queue/claims?ids=" + ids, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (claims) {
+        list.forEach(function (entry) {
+          var who = claims[entry.dataset.post];
+          var label = entry.querySelector(".claim");
+          entry.classList.toggle("claimed", Boolean(who));
+          if (!who) {
+            if (label) label.remove();
+            return;
+          }
+          if (!label) {
+            label = document.createElement("span");
+            label.className = "claim";
+            label.setAttribute("role", "note");
+            entry.querySelector(".entry-head").appendChild(label);
+          }
+          var name = document.createElement("strong");
+          name.textContent = who.name;
+          label.replaceChildren(name, document.createTextNode(" is looking at this"));
+        });
+      });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (entries().length) setInterval(refreshClaims, CLAIMS_EVERY_MS);
+  });
+
   // --- the queue's keys -----------------------------------------------------------------
 
   var ACTIONS = { a: "approve", r: "reject", d: "remove", b: "ban" };

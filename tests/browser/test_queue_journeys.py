@@ -273,3 +273,64 @@ def test_staff_pages_fit_a_phone_and_pass_axe_when_empty(app, live_server, brows
     page = _log_in(browser, live_server)
     page.goto(f"{live_server}{path}")
     check_page(page)
+
+
+def test_the_log_with_decisions_fits_a_phone(app, live_server, browser):
+    """/mod/log was 544 px wide at 390 px, and its last column had no header."""
+    make_staff(app, "mo")
+    ids = _held_scams(app, 2)
+    page = _log_in(browser, live_server)
+    for post_id in ids:
+        entry = page.locator(f"#q{post_id}")
+        entry.get_by_placeholder("Note (optional)").fill("a very long note " * 8)
+        entry.get_by_role("button", name=f"Ban poster of post {post_id}").click()
+        page.get_by_text("1 post removed").wait_for()
+    page.goto(f"{live_server}/mod/log")
+    page.locator("table.log").wait_for()
+    check_page(page)
+
+
+def _tab_to(page, starts: str, limit: int = 60) -> int:
+    """Press Tab until the focused element's "TAG|id|text" starts with ``starts``."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if _focused(page).startswith(starts):
+            return presses
+    raise AssertionError(f"{starts!r} not reached in {limit} Tabs; at {_focused(page)}")
+
+
+def test_by_keyboard_only_filters_undo_from_the_log_and_check_in(app, live_server, browser):
+    make_staff(app, "mo")
+    (post_id,) = _held_scams(app, 1)
+    care_id = _care_post(app)
+    page = _log_in(browser, live_server)
+    page.locator("ol.queue").wait_for()
+
+    _tab_to(page, "A||Held")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"view=held"))
+    check_page(page)
+    _tab_to(page, "BUTTON||Reject as spam")  # the post's own button: one post, no question
+    page.keyboard.press("Enter")
+    page.get_by_text("1 post rejected as spam.").wait_for()
+
+    _tab_to(page, "A||Log")
+    page.keyboard.press("Enter")
+    page.locator("table.log").wait_for()
+    _tab_to(page, "A||Undo")
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=re.compile(r"^Undo decision #\d+\?$"))
+    dialog.wait_for()
+    assert f"Post #{post_id}" in dialog.inner_text()
+    page.keyboard.press("Enter")  # on the dialog's Undo button
+    page.get_by_text(re.compile(r"Decision #\d+ is undone\.")).wait_for()
+    assert _statuses(app, [post_id]) == ["held"]
+
+    _tab_to(page, "A||Check in")
+    page.keyboard.press("Enter")
+    page.locator(f"#note-{care_id}").wait_for()
+    _tab_to(page, "BUTTON||Mark as seen")
+    page.keyboard.press("Enter")
+    page.get_by_text("1 post marked as seen.").wait_for()
+    check_page(page)
+    assert page.errors == []

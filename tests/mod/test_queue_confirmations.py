@@ -125,6 +125,11 @@ def test_who_is_looking_at_a_post_is_shown_to_the_others_for_a_few_minutes(app, 
     other = staff_client(app, "bo", "moderator")
     theirs = other.get("/mod/queue").get_data(as_text=True)
     assert "<strong>mo</strong> is looking at this" in theirs
+    # What mod.js asks every 20 seconds, to keep an open page fresh: others' claims only.
+    fresh = other.get(f"/mod/queue/claims?ids={post_id},999")
+    assert fresh.status_code == 200 and fresh.json[str(post_id)]["name"] == "mo"
+    assert moderator.get(f"/mod/queue/claims?ids={post_id}").json == {}
+    assert other.get("/mod/queue/claims?ids=1,x").status_code == 400
 
     with app.app_context():  # five minutes on, the claim has lapsed
         claim = db.session.get(QueueClaim, post_id)
@@ -188,3 +193,12 @@ def _decision_ids(app, action: str) -> list[int]:
     with app.app_context():
         query = db.select(Decision.id).where(Decision.action == action).order_by(Decision.id)
         return list(db.session.execute(query).scalars())
+
+
+def test_every_action_button_in_the_queue_names_its_post(client, moderator):
+    ids = [post_scam(client, title=f"Spell {n}") for n in range(2)]
+    html = moderator.get("/mod/queue").get_data(as_text=True)
+    labels = [label for form in rendered_forms(html) for _, _, label in form.buttons if label]
+    assert len(labels) == len(set(labels))  # no two buttons share a name
+    for post_id in ids:
+        assert f"Approve post {post_id}" in labels and f"Ban poster of post {post_id}" in labels
