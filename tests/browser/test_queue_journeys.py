@@ -310,7 +310,7 @@ def test_by_keyboard_only_filters_undo_from_the_log_and_check_in(app, live_serve
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"view=held"))
     check_page(page)
-    _tab_to(page, "BUTTON||Reject as spam")  # the post's own button: one post, no question
+    _tab_to(page, f"BUTTON||Reject as spam post {post_id}")  # its own: no question
     page.keyboard.press("Enter")
     page.get_by_text("1 post rejected as spam.").wait_for()
 
