@@ -2,7 +2,15 @@
 
 from models.base import db, utcnow
 from models.forum import Post, Thread
-from models.moderation import Appeal, Ban, Decision, PostContact, PostWording, Report
+from models.moderation import (
+    Appeal,
+    Ban,
+    Decision,
+    PostContact,
+    PostWording,
+    QueueClaim,
+    Report,
+)
 from models.screening import (
     SETTINGS_ID,
     AdminEvent,
@@ -52,6 +60,7 @@ __all__ = [
     "PostContact",
     "PostStatus",
     "PostWording",
+    "QueueClaim",
     "Report",
     "Role",
     "StaffUser",

@@ -126,3 +126,19 @@ class PostWording(db.Model):
         ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
     )
     band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
+class QueueClaim(db.Model):
+    """A moderator looking at a waiting post: shown to the others, so two people do not
+    read and decide the same post at once. Light: it expires by itself after a few
+    minutes, and it stops nobody from deciding."""
+
+    __tablename__ = "queue_claims"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    moderator_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"))
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    moderator: Mapped[StaffUser] = relationship()

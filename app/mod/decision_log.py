@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from models import Decision, StaffUser, db
+from sqlalchemy import func
+
+from models import Appeal, Ban, Decision, DecisionAction, PostStatus, Report, StaffUser, db
 
 
 @dataclass
@@ -41,3 +43,74 @@ def moderator_names() -> list[str]:
             .order_by(StaffUser.username)
         ).scalars()
     )
+
+
+def undo_effects(decision: Decision) -> list[str]:
+    """What undoing ``decision`` will change, in the words the confirmation shows. It
+    mirrors ``decisions.reverse``: the post's status and label as they were before, the
+    edit it settled waiting again, its reports and appeal open again, its ban lifted and
+    the posts that ban rejected back in the queue."""
+    post = decision.post
+    if post is None:
+        return ["There is no post left to change: the undo is only written to the log."]
+    if decision.action == DecisionAction.CARE_SEEN:
+        return [f"Post #{post.id} goes back on the check-in list, as not yet seen."]
+    if post.status == PostStatus.DELETED:
+        return [
+            f"Its author has deleted post #{post.id}: nothing comes back. "
+            "The undo is only written to the log."
+        ]
+    before = decision.previous_status or post.status
+    effects = [
+        f"Post #{post.id} ({post.pseudonym}) goes from {post.status} back to {before}, "
+        "and waits in the queue for a decision again."
+    ]
+    if post.label != decision.previous_label:
+        effects.append(
+            f"Its training label goes from {post.label or 'none'} "
+            f"to {decision.previous_label or 'none'}."
+        )
+    if decision.previous_body is not None:
+        effects.append(
+            "The edit it approved is taken down: readers see the text it replaced again, "
+            "and the edit waits for a decision."
+        )
+    if decision.pending_body is not None:
+        effects.append("The edit it refused waits for a decision again.")
+    reports = db.session.execute(
+        db.select(func.count(Report.id)).where(Report.decision_id == decision.id)
+    ).scalar_one()
+    if reports:
+        effects.append(f"{reports} report{'s' if reports != 1 else ''} open again.")
+    appeal = db.session.execute(
+        db.select(Appeal.id).where(Appeal.decision_id == decision.id)
+    ).first()
+    if appeal is not None:
+        effects.append("The author's appeal is open again.")
+    if decision.action == DecisionAction.BAN:
+        effects.extend(_ban_undo_effects(decision))
+    return effects
+
+
+def _ban_undo_effects(decision: Decision) -> list[str]:
+    effects = []
+    bans = db.session.execute(
+        db.select(Ban.poster_hash, Ban.address_hash).where(
+            Ban.decision_id == decision.id, Ban.lifted_at.is_(None)
+        )
+    ).all()
+    if any(poster for poster, _ in bans):
+        effects.append("The poster's ban is lifted: their browser can post again.")
+    if any(address for _, address in bans):
+        effects.append("The pause on their connection ends now.")
+    caused = db.session.execute(
+        db.select(func.count(Decision.id)).where(
+            Decision.caused_by_id == decision.id, Decision.reversed_by_id.is_(None)
+        )
+    ).scalar_one()
+    if caused:
+        effects.append(
+            f"{caused} other post{'s' if caused != 1 else ''} the ban rejected "
+            f"{'come' if caused != 1 else 'comes'} back to the queue as well."
+        )
+    return effects

@@ -4,7 +4,7 @@ Every change a moderator makes is a ``Decision`` row: the audit log, and (with i
 label and the judged text) training data for the next model.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_
@@ -68,6 +68,9 @@ class Outcome:
     too_old_to_pause: int = 0
     # When the posters' bans made in this batch end (None: they are permanent).
     banned_until: datetime | None = None
+    # Posts another moderator decided after this one loaded the page: post id ->
+    # (their name, their action). Left as they are.
+    already_decided: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
 class DecisionBatch:
@@ -260,9 +263,12 @@ def decide(
     reason: str | None = None,
     address_ban: timedelta | None = None,
     poster_ban: timedelta | None = None,
+    seen_up_to: int | None = None,
 ) -> Outcome:
     """Apply one action to the waiting posts among ``post_ids``. Posts someone else has
-    decided meanwhile are skipped, not decided twice. A ban lasts ``poster_ban`` (None:
+    decided meanwhile are skipped, not decided twice: with ``seen_up_to`` (the newest
+    log entry when the moderator loaded the page), also those another moderator
+    decided since, even if they are waiting again. A ban lasts ``poster_ban`` (None:
     until lifted); with ``address_ban`` it also pauses new posts from each banned post's
     connection for that long."""
     if action not in DECIDING_ACTIONS:
@@ -274,12 +280,33 @@ def decide(
         ).scalars()
     )
     batch.outcome.skipped = len(set(post_ids)) - len(posts)
+    if seen_up_to is not None:
+        batch.outcome.already_decided = _decided_by_others_since(moderator, post_ids, seen_up_to)
     for post in posts:
+        if post.id in batch.outcome.already_decided:
+            continue
         if not post.awaiting_review or post.status == PostStatus.DELETED:
             batch.outcome.skipped += 1
             continue
         batch.decide(post, action, reason)
     return batch.commit()
+
+
+def _decided_by_others_since(
+    moderator: StaffUser, post_ids: list[int], seen_up_to: int
+) -> dict[int, tuple[str, str]]:
+    rows = db.session.execute(
+        db.select(Decision.post_id, StaffUser.username, Decision.action)
+        .join(StaffUser, Decision.moderator_id == StaffUser.id)
+        .where(
+            Decision.post_id.in_(post_ids),
+            Decision.id > seen_up_to,
+            Decision.moderator_id != moderator.id,
+            Decision.action.in_(DECIDING_ACTIONS),
+        )
+        .order_by(Decision.id)
+    ).all()
+    return {post_id: (name, action) for post_id, name, action in rows}
 
 
 def reverse(moderator: StaffUser, decision_id: int, note: str | None = None) -> Decision:

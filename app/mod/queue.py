@@ -3,13 +3,40 @@ them, and the counts in the staff header."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, tuple_
+from sqlalchemy import func, or_, tuple_
+from sqlalchemy.exc import IntegrityError
 
 from app.mod.check_ins import unseen_care
-from models import Appeal, AppealState, Post, PostContact, Report, Thread, db
+from models import (
+    DECIDING_ACTIONS,
+    Appeal,
+    AppealState,
+    Decision,
+    Post,
+    PostContact,
+    PostStatus,
+    QueueClaim,
+    Report,
+    StaffUser,
+    Thread,
+    db,
+    utcnow,
+)
 
 QUEUE_SORTS = ("score", "oldest")
+# The queue's filters, in the order of its tabs: what each shows is in _view_conditions.
+QUEUE_VIEWS = {
+    "all": "All",
+    "held": "Held",
+    "reported": "Reported",
+    "appeals": "Appeals",
+    "edits": "Edits waiting",
+    "care": "Care",
+}
+# How long "mo is looking at this" lasts after mo last opened or moved to a post.
+CLAIM_MINUTES = 5
 
 
 @dataclass
@@ -21,6 +48,7 @@ class QueueEntry:
     report_reasons: Counter = field(default_factory=Counter)
     contacts: list[tuple[str, str, int]] = field(default_factory=list)  # kind, value, others
     appeal: Appeal | None = None
+    claim: tuple[int, str, datetime] | None = None  # who looks at it: id, name, since
 
     @property
     def report_connections(self) -> int:
@@ -56,12 +84,49 @@ def queue_counts() -> dict[str, int]:
     return {"queue": waiting, "care": care}
 
 
-def queue_page(sort: str, page: int, per_page: int) -> QueuePage:
-    """Posts waiting for a decision, with everything a moderator needs to decide them,
-    loaded in a fixed number of queries whatever the page size."""
-    total = db.session.execute(
-        db.select(func.count(Post.id)).where(Post.awaiting_review)
-    ).scalar_one()
+def _view_conditions() -> dict:
+    """What each filter adds to "waiting for a decision". A post can be in several
+    (a held post with self-harm language is held and care)."""
+    open_report = (
+        db.select(Report.id).where(Report.post_id == Post.id, Report.decision_id.is_(None)).exists()
+    )
+    open_appeal = (
+        db.select(Appeal.id)
+        .where(Appeal.post_id == Post.id, Appeal.state == AppealState.OPEN)
+        .exists()
+    )
+    return {
+        "held": Post.status == PostStatus.HELD,
+        "reported": or_(Post.status == PostStatus.HIDDEN, open_report),
+        "appeals": open_appeal,
+        "edits": Post.pending_body.is_not(None),
+        "care": Post.care.is_(True),
+    }
+
+
+def view_counts() -> dict[str, int]:
+    """How many waiting posts each filter shows, in one grouped query."""
+    conditions = _view_conditions()
+    row = db.session.execute(
+        db.select(
+            func.count(Post.id),
+            *(func.count(Post.id).filter(condition) for condition in conditions.values()),
+        ).where(Post.awaiting_review)
+    ).one()
+    return dict(zip(("all", *conditions), row, strict=True))
+
+
+def queue_page(
+    sort: str, page: int, per_page: int, view: str = "all", total: int | None = None
+) -> QueuePage:
+    """Posts waiting for a decision (those ``view`` shows), with everything a moderator
+    needs to decide them, loaded in a fixed number of queries whatever the page size.
+    ``total``: how many there are, when the caller has counted them (``view_counts``)."""
+    waiting = [Post.awaiting_review]
+    if view != "all":
+        waiting.append(_view_conditions()[view])
+    if total is None:
+        total = db.session.execute(db.select(func.count(Post.id)).where(*waiting)).scalar_one()
     order = (
         (Post.created_at.asc(), Post.id.asc())
         if sort == "oldest"
@@ -70,7 +135,7 @@ def queue_page(sort: str, page: int, per_page: int) -> QueuePage:
     rows = db.session.execute(
         db.select(Post, Thread)
         .join(Thread, Post.thread_id == Thread.id)
-        .where(Post.awaiting_review)
+        .where(*waiting)
         .order_by(*order)
         .offset((page - 1) * per_page)
         .limit(per_page)
@@ -113,6 +178,7 @@ def _entries(rows) -> list[QueueEntry]:
             ).scalars()
         }
     uses = contact_uses({pair for pairs in contacts.values() for pair in pairs})
+    claims = current_claims(post_ids)
     entries = []
     for post, thread in rows:
         entries.append(
@@ -127,6 +193,7 @@ def _entries(rows) -> list[QueueEntry]:
                     for kind, value in sorted(contacts[post.id])
                 ],
                 appeal=appeals.get(post.id),
+                claim=claims.get(post.id),
             )
         )
     return entries
@@ -142,3 +209,64 @@ def contact_uses(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
         .group_by(PostContact.kind, PostContact.value)
     ).all()
     return {(kind, value): count for kind, value, count in rows}
+
+
+def current_claims(post_ids: list[int]) -> dict[int, tuple[int, str, datetime]]:
+    """Who is looking at each of these posts (moderator id, name, since), if anyone
+    opened it within the last CLAIM_MINUTES."""
+    if not post_ids:
+        return {}
+    fresh = utcnow() - timedelta(minutes=CLAIM_MINUTES)
+    rows = db.session.execute(
+        db.select(QueueClaim.post_id, StaffUser.id, StaffUser.username, QueueClaim.claimed_at)
+        .join(StaffUser, QueueClaim.moderator_id == StaffUser.id)
+        .where(QueueClaim.post_id.in_(post_ids), QueueClaim.claimed_at >= fresh)
+    ).all()
+    return {post_id: (staff_id, name, since) for post_id, staff_id, name, since in rows}
+
+
+def claim(moderator: StaffUser, post_id: int) -> bool:
+    """Mark ``moderator`` as looking at a waiting post, and forget claims that have
+    expired. False when there is no such post waiting."""
+    waiting = db.session.execute(
+        db.select(Post.id).where(Post.id == post_id, Post.awaiting_review)
+    ).first()
+    if waiting is None:
+        return False
+    now = utcnow()
+    db.session.execute(
+        db.delete(QueueClaim).where(
+            or_(
+                QueueClaim.post_id == post_id,
+                QueueClaim.claimed_at < now - timedelta(minutes=CLAIM_MINUTES),
+            )
+        )
+    )
+    db.session.add(QueueClaim(post_id=post_id, moderator_id=moderator.id, claimed_at=now))
+    try:
+        db.session.commit()
+    except IntegrityError:  # another moderator claimed it in the same instant: theirs
+        db.session.rollback()
+    return True
+
+
+def latest_decision_id() -> int:
+    """The newest log entry's id: the queue page remembers it, so a decision can tell
+    which posts someone else decided after the page was loaded."""
+    return db.session.execute(db.select(func.coalesce(func.max(Decision.id), 0))).scalar_one()
+
+
+def last_undoable(moderator: StaffUser) -> Decision | None:
+    """This moderator's latest decision on a post that is not yet undone: what ``u``
+    (and the queue's "Undo your last decision" link) offers to undo."""
+    return db.session.execute(
+        db.select(Decision)
+        .where(
+            Decision.moderator_id == moderator.id,
+            Decision.action.in_(DECIDING_ACTIONS),
+            Decision.caused_by_id.is_(None),
+            Decision.reversed_by_id.is_(None),
+        )
+        .order_by(Decision.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()

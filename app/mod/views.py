@@ -5,7 +5,7 @@ from app.audit import recent_events
 from app.guards import row_id
 from app.mod import bp, campaigns, decisions
 from app.mod.check_ins import care_posts, mark_care_seen
-from app.mod.decision_log import log_page, moderator_names
+from app.mod.decision_log import log_page, moderator_names, undo_effects
 from app.mod.forms import (
     ADDRESS_BAN_HOURS,
     BAN_DAYS,
@@ -16,9 +16,20 @@ from app.mod.forms import (
     ReverseForm,
 )
 from app.mod.poster_history import poster_history
-from app.mod.queue import QUEUE_SORTS, queue_counts, queue_page
+from app.mod.queue import (
+    CLAIM_MINUTES,
+    QUEUE_SORTS,
+    QUEUE_VIEWS,
+    claim,
+    current_claims,
+    last_undoable,
+    latest_decision_id,
+    queue_counts,
+    queue_page,
+    view_counts,
+)
 from app.reasons import DECISION_REASONS, REPORT_REASONS
-from models import utcnow
+from models import Decision, DecisionAction, Post, db, utcnow
 
 MAX_IDS = 1000
 # What the queue forms send when Enter, not an action button, submits them.
@@ -29,6 +40,16 @@ DONE_WORDS = {
     "remove": "removed",
     "ban": "removed and their posters banned",
 }
+# What a confirmation asks and its button says, with the number of posts.
+ASK_WORDS = {
+    "approve": "Approve",
+    "reject": "Reject as spam",
+    "remove": "Remove",
+    "ban": "Ban the posters of",
+}
+# The bulk form sends confirmed=no: its decision waits for a confirmation (a page, or
+# mod.js's dialog showing that page), whose own form sends confirmed=yes.
+ASK_FIRST = "no"
 
 
 @bp.app_context_processor
@@ -59,16 +80,20 @@ def _post_ids() -> list[int]:
     return ids
 
 
-def _back_to_queue():
+def _queue_place() -> dict:
+    """Where in the queue the form was sent from (sort, filter, page), checked."""
     sort = request.form.get("sort")
+    view = request.form.get("view")
     page = row_id(request.form.get("page")) or 0
-    return redirect(
-        url_for(
-            "mod.queue",
-            sort=sort if sort in QUEUE_SORTS and sort != "score" else None,
-            page=page if 1 < page < 10**6 else None,
-        )
-    )
+    return {
+        "sort": sort if sort in QUEUE_SORTS and sort != "score" else None,
+        "view": view if view in QUEUE_VIEWS and view != "all" else None,
+        "page": page if 1 < page < 10**6 else None,
+    }
+
+
+def _back_to_queue():
+    return redirect(url_for("mod.queue", **_queue_place()))
 
 
 @bp.get("/")
@@ -81,11 +106,23 @@ def queue():
     sort = request.args.get("sort", "score")
     if sort not in QUEUE_SORTS:
         abort(400, description="The queue sorts by score or by age.")
-    page = queue_page(sort, _int_arg("page", 1), current_app.config["MOD_QUEUE_PAGE_SIZE"])
+    view = request.args.get("view", "all")
+    if view not in QUEUE_VIEWS:
+        abort(400, description="The queue filters by held, reported, appeals, edits or care.")
+    seen = latest_decision_id()  # before the posts: a later decision is news
+    counts = view_counts()
+    page_size = current_app.config["MOD_QUEUE_PAGE_SIZE"]
+    page = queue_page(sort, _int_arg("page", 1), page_size, view, counts[view])
     return render_template(
         "mod/queue.html",
         queue=page,
         sort=sort,
+        view=view,
+        views=QUEUE_VIEWS,
+        counts=counts,
+        seen=seen,
+        last_decision=last_undoable(current_user),
+        claim_minutes=CLAIM_MINUTES,
         form=DecisionForm(),
         report_reasons=REPORT_REASONS,
         decision_reasons=DECISION_REASONS,
@@ -93,6 +130,28 @@ def queue():
         ban_days=BAN_DAYS,
         same_wording=campaigns.same_wording_counts([e.post.id for e in page.entries]),
     )
+
+
+@bp.get("/queue/claims")
+def claims():
+    """Who else is looking at which of these posts, for mod.js to keep the page fresh."""
+    raw = (request.args.get("ids") or "").split(",")
+    ids = [row_id(value) for value in raw[: MAX_IDS + 1]]
+    if len(raw) > MAX_IDS or None in ids:
+        abort(400, description="That list of posts was not made by this page.")
+    return {
+        str(post_id): {"name": name, "since": since.isoformat() + "Z"}
+        for post_id, (staff_id, name, since) in current_claims(ids).items()
+        if staff_id != current_user.id
+    }
+
+
+@bp.post("/queue/<int:post_id>/claim")
+def claim_post(post_id: int):
+    """mod.js says this moderator opened (moved to) a post: the others see it."""
+    if not claim(current_user, post_id):
+        return {"claimed": False}, 404
+    return {"claimed": True}
 
 
 @bp.post("/decide")
@@ -107,6 +166,8 @@ def decide():
         abort(400, description="That action was not understood. Nothing was changed.")
     post_ids = _post_ids()
     action = form.action.data
+    if request.form.get("confirmed") == ASK_FIRST:
+        return _confirm_decision(form, post_ids)
     outcome = decisions.decide(
         current_user,
         post_ids,
@@ -115,12 +176,20 @@ def decide():
         form.reason.data or None,
         address_ban=form.address_ban if action == "ban" else None,
         poster_ban=form.poster_ban if action == "ban" else None,
+        seen_up_to=row_id(request.form.get("seen")),
     )
-    message = f"{outcome.decided} post{'s' if outcome.decided != 1 else ''} "
-    message += DONE_WORDS[action] + "."
+    message = ""
+    if outcome.decided or not outcome.already_decided:
+        message = f"{outcome.decided} post{'s' if outcome.decided != 1 else ''} "
+        message += DONE_WORDS[action] + "."
+    for post_id, (name, their_action) in outcome.already_decided.items():
+        message += (
+            f" Post #{post_id} was already decided by {name} ({DONE_WORDS[their_action]})"
+            " since you opened the page: nothing was changed for it."
+        )
     if outcome.skipped:
         message += f" {outcome.skipped} had already been decided and were left as they were."
-    flash(message + _ban_words(outcome) + _paused_words(outcome))
+    flash(message.strip() + _ban_words(outcome) + _paused_words(outcome))
     return _back_to_queue()
 
 
@@ -134,6 +203,36 @@ def _ban_words(outcome: decisions.Outcome) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def _confirm_decision(form: DecisionForm, post_ids: list[int]):
+    """The question before a bulk decision: which posts, what will happen to them."""
+    posts = list(
+        db.session.execute(
+            db.select(Post).where(Post.id.in_(post_ids), Post.awaiting_review).order_by(Post.id)
+        ).scalars()
+    )
+    count = len(posts)
+    noun = f"{count} post{'s' if count != 1 else ''}"
+    action = form.action.data
+    return render_template(
+        "mod/confirm.html",
+        question=f"{ASK_WORDS[action]} {noun}?",
+        button=f"{ASK_WORDS[action]} {noun}",
+        action=action,
+        posts=posts,
+        gone=len(set(post_ids)) - count,
+        reason=form.reason.data or "",
+        note=form.note.data or "",
+        ban_for=form.ban_for.data or "permanent",
+        ban_words=BAN_DAYS[form.ban_for.data or "permanent"],
+        ban_address=action == "ban" and form.ban_address.data,
+        address_hours=form.address_hours.data or "",
+        address_ban_words=ADDRESS_BAN_HOURS.get(form.address_hours.data or "24"),
+        seen=row_id(request.form.get("seen")),
+        place=_queue_place(),
+        back=url_for("mod.queue", **_queue_place()),
+    )
 
 
 def _paused_words(outcome: decisions.Outcome) -> str:
@@ -301,7 +400,27 @@ def reverse(decision_id: int):
     except decisions.NotReversible:
         abort(409, description="That decision has already been undone, or is itself an undo.")
     flash(f"Decision #{decision_id} is undone.")
+    back = request.form.get("back")
+    if back in ("queue", "log"):  # from the confirmation page
+        return redirect(url_for(f"mod.{back}"))
     return redirect(request.referrer if _same_site(request.referrer) else url_for("mod.log"))
+
+
+@bp.get("/log/<int:decision_id>/undo")
+def confirm_undo(decision_id: int):
+    """What undoing a decision will change, and the button that does it."""
+    decision = db.session.get(Decision, decision_id)
+    if decision is None:
+        abort(404)
+    if decision.action == DecisionAction.REVERSE or decision.reversed_by_id is not None:
+        abort(409, description="That decision has already been undone, or is itself an undo.")
+    return render_template(
+        "mod/undo.html",
+        decision=decision,
+        effects=undo_effects(decision),
+        form=ReverseForm(),
+        back="queue" if request.args.get("back") == "queue" else "log",
+    )
 
 
 def _same_site(url: str | None) -> bool:

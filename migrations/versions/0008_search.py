@@ -24,7 +24,7 @@ a quoted phrase keeps its little words ("get over it").
 from alembic import op
 
 revision = "0008_search"
-down_revision = "0008_helplines"
+down_revision = "0008_queue_claims"
 branch_labels = None
 depends_on = None
 

@@ -55,5 +55,7 @@ def test_select_all_ticks_every_post_for_a_bulk_reject(app, live_server, browser
     page.get_by_role("button", name="Log in").click()
     page.get_by_label("Select all 5 on this page").check()
     page.locator("#bulk").get_by_role("button", name="Reject as spam").click()
+    dialog = page.get_by_role("dialog", name="Reject as spam 5 posts?")
+    dialog.get_by_role("button", name="Reject as spam 5 posts").click()
     page.get_by_text("5 posts rejected as spam.").wait_for()
     assert page.get_by_text("Nothing is waiting").is_visible()

@@ -24,7 +24,7 @@ def test_the_reason_chosen_for_a_removal_is_what_the_author_reads(app, client, m
     post_id = post_scam(client)
     html = moderator.get("/mod/queue").get_data(as_text=True)
     form = _entry_form(html, post_id)
-    data = form.data({"reason": "abuse"}, button="Remove")
+    data = form.data({"reason": "abuse"}, button=f"Remove post {post_id}")
     assert moderator.post("/mod/decide", data=data).status_code == 302
     assert post_row(app, post_id).status == "removed"
     status = client.get(f"/p/{post_id}/status").get_data(as_text=True)

@@ -45,4 +45,6 @@ def test_queue_queries_do_not_grow_with_the_page(app, client, moderator):
     with counted_queries(app) as many:
         html = moderator.get("/mod/queue").get_data(as_text=True)
     assert html.count('class="pick"') == 50  # one full page
-    assert len(many) == len(few) <= 12
+    # The page, its reports, contacts, appeals, openings, claims; the filters' counts in
+    # one query; the staff bar's two; the log mark and the last decision to undo.
+    assert len(many) == len(few) <= 13

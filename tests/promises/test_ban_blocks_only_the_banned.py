@@ -33,7 +33,9 @@ def decide_as_rendered(staff, post_id, button, changes=None):
     forms = [f for f in rendered_forms(html) if ("post_id", str(post_id)) in f.fields]
     assert len(forms) == 1, f"no single queue form for post {post_id}"
     form = forms[0]
-    return staff.post(urljoin("/mod/queue", form.action), data=form.data(changes, button))
+    # Each button's name ends with the post it acts on ("Approve post 12").
+    label = next(label for _, _, label in form.buttons if label.startswith(button))
+    return staff.post(urljoin("/mod/queue", form.action), data=form.data(changes, label))
 
 
 def new_thread(client, title="Still here", body="Hi everyone"):
@@ -205,7 +207,9 @@ def test_undoing_a_connection_pause_forgets_the_address_at_once(app, moderator):
         ban_decision = db.session.execute(
             select(Decision.id).where(Decision.action == DecisionAction.BAN)
         ).scalar_one()
-    undo = submit_as_rendered(moderator, "/mod/log", f"/mod/log/{ban_decision}/reverse")
+    undo = submit_as_rendered(
+        moderator, f"/mod/log/{ban_decision}/undo", f"/mod/log/{ban_decision}/reverse"
+    )
     assert undo.status_code == 302
     with app.app_context():
         bans = db.session.execute(select(Ban.lifted_at, Ban.address_hash)).all()

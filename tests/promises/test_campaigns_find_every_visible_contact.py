@@ -50,7 +50,7 @@ def _decide(moderator, action_label: str) -> None:
     html = moderator.get("/mod/queue").get_data(as_text=True)
     forms = [f for f in rendered_forms(html) if ("post_id", "1") in f.fields]
     assert len(forms) == 1, "post 1 is not waiting in the queue"
-    response = moderator.post(forms[0].action, data=forms[0].data(button=action_label))
+    response = moderator.post(forms[0].action, data=forms[0].data(button=f"{action_label} post 1"))
     assert response.status_code == 302
 
 
@@ -60,7 +60,8 @@ def _undo_last_decision(app, moderator) -> None:
             db.select(db.func.max(Decision.id)).where(Decision.post_id == 1)
         ).scalar_one()
     url = f"/mod/log/{decision_id}/reverse"
-    assert submit_as_rendered(moderator, "/mod/log", url).status_code == 302
+    confirmation = f"/mod/log/{decision_id}/undo"
+    assert submit_as_rendered(moderator, confirmation, url).status_code == 302
 
 
 def _published_then_edit_waiting(app, client, moderator) -> None:

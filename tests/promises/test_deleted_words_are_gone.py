@@ -185,7 +185,9 @@ def test_undoing_a_decision_after_the_delete_brings_no_words_or_label_back(app, 
     assert log.status_code == 200 and "lanterns" not in log.get_data(as_text=True).lower()
     for decision_id in (2,):  # its previous label was "ham"
         url = f"/mod/log/{decision_id}/reverse"
-        assert submit_as_rendered(moderator, "/mod/log", url).status_code == 302
+        confirmation = f"/mod/log/{decision_id}/undo"  # says what the undo changes first
+        assert "lanterns" not in moderator.get(confirmation).get_data(as_text=True).lower()
+        assert submit_as_rendered(moderator, confirmation, url).status_code == 302
     with app.app_context():
         post = db.session.get(Post, 1)
         assert post.status == PostStatus.DELETED and post.label is None and post.body == ""
