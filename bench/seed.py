@@ -187,7 +187,7 @@ def _contacts(post: dict) -> list[dict]:
 def fill(engine: Engine, plan: Plan, pool: Pool) -> dict[str, int]:
     """Insert ``plan``'s rows; PostgreSQL through COPY, anything else executemany. The
     search index is built for the new posts in one statement afterwards, as migration
-    0008_search does for existing posts, rather than by its triggers row by row."""
+    0013_search does for existing posts, rather than by its triggers row by row."""
     search = _search_migration()
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
@@ -217,7 +217,7 @@ def fill(engine: Engine, plan: Plan, pool: Pool) -> dict[str, int]:
 
 def _search_migration():
     """The search migration's statements (migrations/versions is not a package)."""
-    path = REPO / "migrations" / "versions" / "0008_search.py"
+    path = REPO / "migrations" / "versions" / "0013_search.py"
     spec = importlib.util.spec_from_file_location("search_migration", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -1,7 +1,7 @@
 """The full-text search index, which no model describes.
 
 ``post_search`` (an FTS5 table and its shadow tables on SQLite, a table with a GIN index
-on PostgreSQL) is made by migration 0008_search and written only by its triggers, so it
+on PostgreSQL) is made by migration 0013_search and written only by its triggers, so it
 is left out when the migrations are compared with the models.
 """
 

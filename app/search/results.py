@@ -1,6 +1,6 @@
 """Running a search on the database's own full-text index, and showing its hits.
 
-The index (``post_search``, made by migration 0008_search) holds only published posts
+The index (``post_search``, made by migration 0013_search) holds only published posts
 in published threads, kept current by triggers, so whatever it returns may be shown.
 SQLite ranks with FTS5's bm25, PostgreSQL with ts_rank; the thread title counts four
 times as much as the body on both.

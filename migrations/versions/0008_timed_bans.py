@@ -1,6 +1,6 @@
 """bans with a reason (and, already possible, an end); the history of model activations
 
-Revision ID: 0008_timed_bans
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-06 04:45:00.000000
 
@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_timed_bans"
+revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None

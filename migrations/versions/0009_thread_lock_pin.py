@@ -1,7 +1,7 @@
 """threads can be locked and pinned; a post's page is counted from an index
 
-Revision ID: 0008_thread_lock_pin
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06 05:00:00.000000
 
 """
@@ -9,8 +9,8 @@ Create Date: 2026-12-06 05:00:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_thread_lock_pin"
-down_revision = "0008_timed_bans"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

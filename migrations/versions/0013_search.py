@@ -1,7 +1,7 @@
 """full-text search over published posts and thread titles, kept current by triggers
 
-Revision ID: 0008_search
-Revises: 0007
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-06 04:50:00.000000
 
 One table, ``post_search``, holds a row for each post readers may find: published, in a
@@ -19,12 +19,16 @@ PostgreSQL: a ``tsvector`` per post (title weighted A, body B) with a GIN index.
 configuration is 'simple' (lower-casing, no stemming, no stop words), which matches what
 SQLite's unicode61 tokenizer does, so a query finds the same posts on both databases and
 a quoted phrase keeps its little words ("get over it").
+
+SQLite's triggers name ``threads`` and ``posts``: a later migration that rebuilds either
+table on SQLite (``batch_alter_table`` copies it into a new one) must drop the triggers
+first and create them again after, or the rename fails.
 """
 
 from alembic import op
 
-revision = "0008_search"
-down_revision = "0008_queue_claims"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """the helpline allow-list as admins edit it
 
-Revision ID: 0008_helplines
-Revises: 0007
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-06 05:00:00.000000
 
 """
@@ -9,8 +9,8 @@ Create Date: 2026-12-06 05:00:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_helplines"
-down_revision = "0008_wording"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

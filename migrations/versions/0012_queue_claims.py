@@ -1,7 +1,7 @@
 """queue claims: which moderator is looking at a waiting post, for a few minutes
 
-Revision ID: 0008_queue_claims
-Revises: 0007
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-06 04:45:00.000000
 
 """
@@ -9,8 +9,8 @@ Create Date: 2026-12-06 04:45:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_queue_claims"
-down_revision = "0008_helplines"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

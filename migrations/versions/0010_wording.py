@@ -1,7 +1,7 @@
 """post wordings: each post's near-duplicate band keys, to find a campaign by wording
 
-Revision ID: 0008_wording
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-06 05:00:00.000000
 
 """
@@ -9,8 +9,8 @@ Create Date: 2026-12-06 05:00:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_wording"
-down_revision = "0008_thread_lock_pin"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
