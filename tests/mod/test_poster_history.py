@@ -40,8 +40,8 @@ def test_the_history_shows_the_poster_s_other_posts_and_decisions(app, moderator
         hashes = db.session.execute(select(Post.poster_hash, Post.address_hash)).all()
     for poster_hash, address_hash in hashes:
         assert poster_hash not in html and (not address_hash or address_hash not in html)
-    # The page only reads: it offers no form but the header's log-out button.
-    assert [f.action for f in rendered_forms(html)] == ["/logout"]
+    # The page only reads: it offers no form but the header's search and log-out.
+    assert [f.action for f in rendered_forms(html)] == ["/search", "/logout"]
 
 
 def test_the_history_lists_bans_and_their_end(app, moderator):

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from app.reasons import DECISION_REASONS
 from models import Appeal, Ban, Decision, Post, Report, db, utcnow
 from tests.conftest import submit
+from tests.mod.test_campaigns import reject_campaign_as_rendered
 from tests.mod.test_decisions import post_scam
-from tests.promises.forms import rendered_forms, submit_as_rendered
+from tests.promises.forms import rendered_form, rendered_forms, submit_as_rendered
 
 GENUINE = "Week three without him. The evenings are the worst part."
 
@@ -25,7 +26,8 @@ def queue_form(staff, post_id):
 
 def ban_as_rendered(staff, post_id, changes):
     form = queue_form(staff, post_id)
-    return staff.post(urljoin("/mod/queue", form.action), data=form.data(changes, "Ban poster"))
+    pressed = form.data(changes, f"Ban poster of post {post_id}")
+    return staff.post(urljoin("/mod/queue", form.action), data=pressed)
 
 
 def new_thread(client, title="Hello again", body="Please let me back"):
@@ -91,13 +93,16 @@ def test_bulk_bans_and_campaigns_take_the_chosen_duration(app, moderator):
         for f in rendered_forms(html)
         if f.action.endswith("/mod/decide") and "post_id" not in dict(f.fields)
     ]
-    ticked = bulk.data({"post_id": [str(first)], "ban_for": "1"}, "Ban poster")
-    assert moderator.post(urljoin("/mod/queue", bulk.action), data=ticked).status_code == 302
+    ticked = bulk.data({"post_id": [str(first)], "ban_for": "1"}, "Ban poster of ticked posts")
+    question = moderator.post(urljoin("/mod/queue", bulk.action), data=ticked)
+    assert question.status_code == 200 and "banned for 1 day" in question.get_data(as_text=True)
+    answer = rendered_form(question.get_data(as_text=True), "/mod/decide")
+    assert moderator.post(answer.action, data=answer.data(None, "action")).status_code == 302
     ((_, ends, _, _),) = bans(app)
     assert timedelta(hours=23) < ends - utcnow() <= timedelta(days=1)
 
     campaign = "/mod/campaign?contact=email:drobodo@gmail.com"
-    response = submit_as_rendered(moderator, campaign, "/mod/campaign", {"ban_for": "30"})
+    response = reject_campaign_as_rendered(moderator, campaign, {"ban_for": "30"})
     assert response.status_code == 302
     later = bans(app)[1:]
     assert len(later) == 2
@@ -123,7 +128,7 @@ def test_undoing_a_ban_puts_back_every_post_status_appeal_and_report(app, modera
     published = int(new_thread(client, "Week three", GENUINE).headers["Location"].split("/")[2])
     # The first scam was rejected and its author appealed; a reader reported the third.
     form = queue_form(moderator, appealed)
-    moderator.post("/mod/decide", data=form.data({}, "Reject as spam"))
+    moderator.post("/mod/decide", data=form.data({}, f"Reject as spam post {appealed}"))
     status = f"/p/{appealed}/status"
     appeal = submit_as_rendered(client, status, "/appeal", {"message": "It was a joke"})
     assert appeal.status_code == 302
@@ -145,7 +150,9 @@ def test_undoing_a_ban_puts_back_every_post_status_appeal_and_report(app, modera
         ban_decision = db.session.execute(
             select(Decision.id).where(Decision.action == "ban")
         ).scalar_one()
-    undone = submit_as_rendered(moderator, "/mod/log", f"/mod/log/{ban_decision}/reverse")
+    undone = submit_as_rendered(
+        moderator, f"/mod/log/{ban_decision}/undo", f"/mod/log/{ban_decision}/reverse"
+    )
     assert undone.status_code == 302
     assert snapshot(app) == before
     ((_, _, lifted, _),) = bans(app)
@@ -166,7 +173,9 @@ def test_undoing_a_longer_ban_leaves_the_shorter_one_as_it_was(app, moderator, c
     assert one_day[1] is not None and permanent[1] is None
     assert "no end date" in new_thread(client).get_data(as_text=True)
 
-    undone = submit_as_rendered(moderator, "/mod/log", f"/mod/log/{permanent[0]}/reverse")
+    undone = submit_as_rendered(
+        moderator, f"/mod/log/{permanent[0]}/undo", f"/mod/log/{permanent[0]}/reverse"
+    )
     assert undone.status_code == 302
     assert bans(app)[0] == one_day
     refused = new_thread(client)

@@ -51,7 +51,7 @@ def _every_get_page(app, warning) -> list[str]:
     ids = {"post_id": warning["post"], "thread_id": warning["thread"]}
     urls = {"/t/{thread_id}?last=1".format(**ids), f"/p/{warning['reply']}"}
     # Search reads the text as written in its index; its snippets show what readers see.
-    urls |= {"/search?q=scam", "/search?q=ozil", "/search?q=8105550199", "/search?q=temple*"}
+    urls |= {"/search?q=scam", "/search?q=ozil", "/search?q=mailbox", "/search?q=temple*"}
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static":
             continue
