@@ -192,7 +192,7 @@ _LETTER_IN_NUMBER_HINT = re.compile(r"\d[ .-]?[oil][ .-]?\d")
 
 _DIGIT_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9", "oh": "0",
 }  # fmt: skip
 _DIGIT_WORD = "|".join(_DIGIT_WORDS)
 # A run of digit words and digit groups: candidates for a phone number written in words.
@@ -219,10 +219,11 @@ def _fold_leet_token(match: re.Match[str]) -> str:
 
 
 def _digits_from_words(match: re.Match[str]) -> str:
-    run = re.sub(r"^plus ", "+", match.group())
-    parts = re.split(r"[ ,.-]+", run)
+    run = match.group()
+    plus = run.startswith(("+", "plus "))
+    parts = re.split(r"[ ,.-]+", re.sub(r"^(?:\+|plus )", "", run))
     words = sum(1 for part in parts if part in _DIGIT_WORDS)
-    digits = "".join(_DIGIT_WORDS.get(part, part) for part in parts)
+    digits = ("+" if plus else "") + "".join(_DIGIT_WORDS.get(part, part) for part in parts)
     # Only a phone-length run with at least two spelled digits is a disguised number;
     # "two kids in 2019" and "one two three" stay words.
     if words < 2 or len(digits.lstrip("+")) < 7:
@@ -230,10 +231,29 @@ def _digits_from_words(match: re.Match[str]) -> str:
     return digits
 
 
+# Separators no phone layout uses, put between digit groups so that a filter reading
+# "+27=303=9124" or "810*555*0163" sees no number; they become dashes.
+# Slashes and colons are left alone: links, dates and times use them.
+_ODD_DIGIT_SEPARATOR = re.compile(r"(?<=\d)[=*~_|;]{1,3}(?=\+?\d)")
+_ODD_SEPARATED_NUMBER = re.compile(r"(?<![\w@/.])\+?\d{1,5}(?:[=*~_|;]{1,3}\d{1,5}){2,}")
+
+
+def _dash_odd_separators(match: re.Match[str]) -> str:
+    number = match.group()
+    # Dates ("12/05/2023") and times ("10:30:15") are short; only a phone-length run
+    # of digits is a disguised number.
+    if sum(ch.isdigit() for ch in number) < 9:
+        return number
+    return _ODD_DIGIT_SEPARATOR.sub("-", number)
+
+
 def fold_words(text: str) -> str:
-    """Join spelled-out words, undo leetspeak, and turn digit words into digits."""
+    """Join spelled-out words, undo leetspeak, turn digit words into digits and odd
+    separators between digit groups into dashes."""
     # Each step first runs a cheap test that is true whenever the step could change
     # anything; long genuine posts then cost little.
+    if _ODD_DIGIT_SEPARATOR.search(text):
+        text = _ODD_SEPARATED_NUMBER.sub(_dash_odd_separators, text)
     if _SPELLED_OUT_HINT.search(text):
         text = _SPELLED_OUT.sub(_join_spelled_out, text)
     if _LETTER_IN_NUMBER_HINT.search(text):
@@ -256,7 +276,11 @@ _BARE_TLDS = (
 )
 # Endings accepted when the dot itself was disguised ("yahoo . com", "site dot net").
 _SPELLED_TLDS = "com|net|org|info|biz"
-_SHORT_LINK_HOSTS = "wa\\.me|t\\.me|bit\\.ly|tinyurl\\.com|goo\\.gl|linktr\\.ee|m\\.me|ig\\.me"
+_SHORT_LINK_HOSTS = (
+    "wa\\.me|t\\.me|bit\\.ly|tinyurl\\.com|goo\\.gl|linktr\\.ee|m\\.me|ig\\.me|t\\.ly|"
+    "cutt\\.ly|ow\\.ly|is\\.gd|rb\\.gy|tiny\\.cc|shorturl\\.at|rebrand\\.ly|s\\.id|v\\.gd|"
+    "t\\.co|buff\\.ly|tr\\.ee|lnkd\\.in"
+)
 # Providers whose name alone after "@" means an address ("name@gmail").
 _MAIL_PROVIDERS = (
     "gmail|googlemail|yahoo|ymail|hotmail|outlook|live|aol|icloud|protonmail|proton|"
@@ -319,7 +343,7 @@ _MIN_PHONE_DIGITS = 7
 # Bounds on the phone library's work per post (see _take_phones).
 _MATCHER_TRIES = 40
 _CANONICAL_PHONES = 12
-_URL_HINT = re.compile(rf"://|www\.|\.(?:{_BARE_TLDS})\b|\.(?:me|ly|gl|ee)/")
+_URL_HINT = re.compile(rf"://|www\.|\.(?:{_BARE_TLDS})\b|\.(?:me|ly|gl|ee|gd|gy|cc|at|id|co|in)/")
 
 
 _OPENING = frozenset("([{<")

@@ -2744,6 +2744,1135 @@ SHORT_HAM += [
 
 
 # ---------------------------------------------------------------------------
+# Families beyond spell casters (issue 12): what else a forum meets.  Every
+# business, brand, domain, handle and number below is invented for Mend.
+# ---------------------------------------------------------------------------
+
+# Pieces of invented commercial domain names, and where such links point.
+DOMAIN_HEADS = [
+    "brightoak",
+    "quickfix",
+    "bestbuy",
+    "topslot",
+    "easyloan",
+    "primeessay",
+    "lux",
+    "royal",
+    "mega",
+    "urban",
+    "smart",
+    "gold",
+    "star",
+    "happy",
+    "green",
+    "pro",
+    "super",
+    "lucky",
+    "city",
+    "global",
+    "alpha",
+    "nova",
+    "blue",
+    "win",
+    "fast",
+]
+DOMAIN_TAILS = [
+    "repairs",
+    "essays",
+    "slots",
+    "bet",
+    "decor",
+    "tattoo",
+    "loans",
+    "seo",
+    "fashion",
+    "clinic",
+    "movers",
+    "casino",
+    "outlet",
+    "pharma",
+    "kitchens",
+    "tours",
+    "escorts",
+    "cleaning",
+    "academy",
+    "gadgets",
+    "jewels",
+    "media",
+    "shop",
+    "store",
+    "hub",
+]
+LINK_TLDS = [".com", ".net", ".co.uk", ".in", ".pk", ".com.au", ".info", ".org", ".shop", ".co"]
+LINK_PATHS = [
+    "",
+    "",
+    "",
+    "/",
+    "/services/",
+    "/collections/sale",
+    "/product/deluxe-set",
+    "/blog/top-10-tips",
+    "/category/offers",
+    "/pages/contact",
+    "/?ref=comment",
+    "/best-deals-2024",
+    "/service-center",
+    "/en/promo",
+    "/shop/",
+    "/register",
+]
+
+
+def commercial_url(ctx):
+    host = ctx.pick(DOMAIN_HEADS) + ctx.rng.choice(["", "-"]) + ctx.pick(DOMAIN_TAILS)
+    host += ctx.pick_shared(LINK_TLDS)
+    return (
+        ctx.rng.choice(["https://", "https://www.", "http://", "www."])
+        + host
+        + (ctx.pick_shared(LINK_PATHS))
+    )
+
+
+# Anchor texts: the keywords a paid link is bought for.
+ANCHORS = [
+    "cheap essay writing service",
+    "best online casino",
+    "payday loans online",
+    "affordable roof repair",
+    "buy instagram followers",
+    "luxury wall clocks",
+    "dissertation help uk",
+    "slot gacor hari ini",
+    "washing machine repair dubai",
+    "top rated movers and packers",
+    "buy cheap replica watches",
+    "digital marketing course",
+    "SEO services in London",
+    "custom tattoo studio",
+    "vip call girls",
+    "bathroom remodeling",
+    "online assignment help",
+    "best gaming laptops 2024",
+    "pg slot",
+    "herbal weight loss pills",
+    "AC repair near me",
+    "web design agency",
+    "buy youtube subscribers",
+    "sports betting tips",
+    "Kervale Interiors",
+    "Lumora Jewels",
+    "Brightoak Movers",
+    "Zentria Clinic",
+    "Quickmend Appliance Service",
+    "Nordway Tours",
+    "Palmcrest Outlet",
+    "Veloria Fashion",
+    "Astrello Media",
+    "Hollin & Sons Kitchens",
+    "Marigold Spa",
+    "Tessaro Shoes",
+    "kitchen cabinets",
+    "car rental cheap",
+    "hair transplant cost",
+    "leather jackets for men",
+]
+
+# Praise that fits any page, the opening of comment spam.
+FLATTERY = [
+    "Thanks for sharing this wonderful article, it was very informative.",
+    "Great post! I learned a lot from it, keep it up.",
+    "I really like how you explained everything, very helpful content.",
+    "This is exactly the kind of information I was searching for, thank you.",
+    "Nice blog, I have bookmarked it and will come back for more.",
+    "Your writing style is amazing and the content is so useful for readers.",
+    "I have been reading your posts for a while and they are always valuable.",
+    "Such a well written piece, I shared it with my colleagues.",
+    "Very nice and informative post, appreciate the effort you put in.",
+    "Wow, what a helpful write-up. Keep posting such quality stuff.",
+    "I stumbled upon this page and I am glad I did, really great work.",
+    "Hello admin, your site is very nice and easy to read.",
+    "Good information here, I will definitely recommend this site to my friends.",
+    "Excellent points made here, this topic needed a clear explanation.",
+    "This article is a gem, thank you for taking the time to write it.",
+    "I am impressed by the quality of the information on this website.",
+    "Amazing post, very knowledgeable and to the point.",
+    "Hey there, just wanted to say your blog loads fast and reads well.",
+    "Brilliant content as always, looking forward to the next update.",
+    "Really enjoyed reading this, the tips are practical and clear.",
+    "Informative article, I found many new things here.",
+    "Your post gave me a new perspective, thanks a lot for sharing.",
+    "Keep up the great work, people like you make the internet better.",
+    "Superb article, my friend recommended your website to me.",
+    "This was a pleasure to read, bookmarked for later.",
+    "Very useful information shared here, thanks to the author.",
+    "I appreciate this post, it solved a problem I had for days.",
+    "Awesome content, you explained a difficult topic in simple words.",
+    "Hi, nice post. I would like to add something for readers.",
+    "Fantastic write-up, I will share this with my followers.",
+    # The chatty bot comments that ask about the blog itself.
+    "Hey, which theme are you using on this blog? It looks so clean on my phone.",
+    "My cousin sent me the link to this site and she was right, I'm hooked.",
+    "I spent half the afternoon browsing and this is the first page that answered my question.",
+    "Do you have any advice for someone starting their own blog? I'm new to WordPress.",
+    "Is there an RSS feed? I'd like to get new posts by email.",
+    "Your site took ages to load for me, but it was worth the wait.",
+    "Were you paid for this article? Either way, it's good stuff.",
+    "I shared this with my whole office, everyone loved it.",
+    "Not sure where you find your information, but great topic anyway.",
+    "Please keep writing, I visit this blog every single day.",
+    "I came across your site by accident and now I've read five posts in a row.",
+    "My wife and I argued about this topic and your article settled it.",
+    "Can I quote a few lines of this on my own website? I'll credit you.",
+    "The layout of this page is really nice, did you design it yourself?",
+    "Honestly one of the better blogs on this subject, I'll be back for sure.",
+]
+
+# A bridge from the praise to the link.
+LINK_BRIDGE = [
+    "Also check out {anchor} if you are interested.",
+    "If anyone needs {anchor}, visit our site.",
+    "I also write about this topic, see my page.",
+    "For more details you can visit {anchor}.",
+    "We provide the {anchor} at the best price.",
+    "Readers may also like {anchor}.",
+    "Looking for {anchor}? We can help.",
+    "Here is a resource I found useful:",
+    "Visit us for {anchor}.",
+    "Our team offers {anchor} with 24/7 support.",
+    "Check my website for {anchor}, you will love it.",
+    "Get the {anchor} today, limited offer.",
+]
+
+# How the anchor is written: HTML, BBCode, Markdown, or plain.
+LINK_MARKUP = [
+    '<a href="{url}">{anchor}</a>',
+    '<a href="{url}" rel="dofollow">{anchor}</a>',
+    "[url={url}]{anchor}[/url]",
+    "[{anchor}]({url})",
+    "{anchor}: {url}",
+    "{anchor} - {url}",
+    '<a href="{url}" target="_blank"><b>{anchor}</b></a>',
+    "[URL={url}]{anchor}[/URL]",
+    "{url}",
+    "{anchor} ({url})",
+]
+
+
+def link_seo_comment(ctx):
+    anchor = ctx.pick(ANCHORS)
+    url = commercial_url(ctx)
+    link = fmt(ctx.pick_shared(LINK_MARKUP), {"url": url, "anchor": anchor})
+    sents = ctx.sample(FLATTERY, ctx.rng.choice([1, 1, 2, 3]))
+    if ctx.chance(0.6):
+        sents.append(fmt(ctx.pick(LINK_BRIDGE), {"anchor": anchor}))
+    sents.append(link)
+    if ctx.chance(0.2):
+        sents.insert(0, link)
+        sents.pop()
+    return join_sents(ctx, sents, para_p=0.15)
+
+
+# --- service and product ads in prose, with or without a link ---------------
+
+BUSINESSES = [
+    "{brand} is a {city} based tattoo and piercing studio open seven days a week.",
+    "{brand} offers professional appliance repair for all major brands at your doorstep.",
+    "We are {brand}, a team of certified academic writers delivering essays and dissertations on time.",
+    "{brand} provides packers and movers services across {city} with free quotes.",
+    "Looking for a reliable SEO agency? {brand} gets your website on the first page of Google.",
+    "{brand} sells handmade leather bags and wallets, free shipping on orders above $50.",
+    "Get 400+ high authority backlink sites for guest posting from {brand}.",
+    "{brand} is the leading hair transplant clinic in {city} with affordable packages.",
+    "Our cleaning company {brand} offers deep home cleaning, sofa and carpet shampooing.",
+    "{brand} designs modern kitchen cabinets and wardrobes, book a free consultation.",
+    "Need a website? {brand} builds fast and mobile friendly sites starting at $199.",
+    "{brand} rents luxury cars with driver in {city}, available 24 hours.",
+    "{brand} is a digital marketing institute offering courses with 100% placement support.",
+    "Buy premium wall art and home decor online at {brand}, new collection every week.",
+    "{brand} offers certified car detailing and ceramic coating at the best rates in {city}.",
+    "Trusted online pharmacy {brand}: order medicines without prescription, discreet delivery.",
+    "{brand} is a travel agency with cheap holiday packages and visa assistance.",
+    "We at {brand} repair iPhones, laptops and tablets in under an hour.",
+    "{brand} manufactures industrial valves and pumps, export quality at factory prices.",
+    "Enroll now at {brand} for IELTS coaching with experienced trainers.",
+]
+AD_EXTRAS = [
+    "Call us today for a free quote.",
+    "Visit our website to know more.",
+    "Book your appointment online.",
+    "Use code SAVE20 for a discount on your first order.",
+    "Thousands of happy customers trust us.",
+    "Contact us for more information.",
+    "Fast delivery all over the country.",
+    "We guarantee the best price in the market.",
+    "Open Monday to Sunday, 9am to 9pm.",
+    "Satisfaction guaranteed or your money back.",
+]
+BRANDS = [
+    "Kervale",
+    "InkNest",
+    "FixPoint Pro",
+    "ScholarQuill",
+    "Moveright",
+    "RankRise",
+    "Tanhide",
+    "Follicare",
+    "Sparkle Nest",
+    "Cabinetto",
+    "Webforge",
+    "Velocar",
+    "Growthly",
+    "Artloom",
+    "Glossworks",
+    "Medirapid",
+    "Wanderlane",
+    "Gadgetcare",
+    "Flowtek",
+    "Lingua Prime",
+]
+CITIES = [
+    "Dubai",
+    "Lahore",
+    "Delhi",
+    "London",
+    "Toronto",
+    "Sydney",
+    "Karachi",
+    "Mumbai",
+    "Lagos",
+    "Houston",
+]
+
+
+def service_ad(ctx):
+    slots = {"brand": ctx.pick(BRANDS), "city": ctx.pick_shared(CITIES)}
+    sents = [fmt(ctx.pick(BUSINESSES), slots)]
+    sents += ctx.sample(AD_EXTRAS, ctx.rng.choice([0, 1, 2]))
+    x = ctx.rng.random()
+    if x < 0.35:
+        sents.append(commercial_url(ctx))
+    elif x < 0.6:
+        sents.append(
+            fmt(
+                ctx.pick_shared(LINK_MARKUP), {"url": commercial_url(ctx), "anchor": slots["brand"]}
+            )
+        )
+    elif x < 0.75:
+        sents.append("Call " + phone_number(ctx)[0])
+    if ctx.chance(0.3):
+        sents.insert(0, ctx.pick(FLATTERY))
+    return join_sents(ctx, sents, para_p=0.15)
+
+
+# --- betting and casinos, in several languages -------------------------------
+
+BETTING = [
+    "Play the best online casino games and win real money every day, sign up bonus 200%.",
+    "Daily football betting tips with 95% accuracy, join our VIP group.",
+    "Slot machines, roulette and live baccarat, instant withdrawal 24/7.",
+    "Register now and get free spins on every deposit, minimum deposit only $5.",
+    "The most trusted sportsbook in Asia, best odds for every match.",
+    "Situs slot online terpercaya, deposit pulsa tanpa potongan, bonus new member 100%.",
+    "Agen judi bola dan kasino online, daftar sekarang dan menang setiap hari.",
+    "Main slot gacor dengan RTP tertinggi, maxwin setiap hari.",
+    "เว็บสล็อตออนไลน์ ฝากถอนไม่มีขั้นต่ำ สมัครวันนี้รับโบนัสทันที",
+    "แทงบอลออนไลน์ ราคาดีที่สุด บาคาร่าสด เล่นได้ตลอด 24 ชั่วโมง",
+    "안전한 카지노 사이트 추천, 가입 즉시 보너스 지급",
+    "실시간 스포츠 베팅과 바카라, 빠른 환전 보장",
+    "Chơi cá cược bóng đá trực tuyến, nạp tiền nhanh, nhận thưởng lớn.",
+    "Apuestas deportivas en línea con los mejores bonos de bienvenida.",
+    "Cassino online com saque rápido via PIX e bônus de cadastro.",
+    "Crash games and aviator predictor, double your money in minutes.",
+    "Lottery result prediction site, get the lucky number before the draw.",
+    "Fantasy cricket and teen patti, win cash prizes daily.",
+]
+
+
+def betting_post(ctx):
+    sents = ctx.sample(BETTING, ctx.rng.choice([1, 1, 2]))
+    url = commercial_url(ctx)
+    if ctx.chance(0.7):
+        sents.append(fmt(ctx.pick_shared(LINK_MARKUP), {"url": url, "anchor": ctx.pick(ANCHORS)}))
+    elif ctx.chance(0.5):
+        sents.append("Telegram @" + ctx.pick(BETTING_HANDLES))
+    if ctx.chance(0.3):
+        sents.insert(0, ctx.pick(FLATTERY))
+    return join_sents(ctx, sents, para_p=0.1)
+
+
+BETTING_HANDLES = [
+    "winbig_vip",
+    "oddsking77",
+    "slotmaster_id",
+    "luckyspin_th",
+    "betguru_tips",
+    "jackpotcity_99",
+]
+
+
+# --- loans, "blank ATM cards", credit fixes ---------------------------------
+
+LOANS = [
+    "Do you need a loan to pay your bills or start a business? We offer loans at 2% interest rate.",
+    "Get a programmed blank ATM card that withdraws up to $5,000 daily from any machine.",
+    "Urgent loan offer for individuals and companies, no collateral, approval within 24 hours.",
+    "I was in debt after my divorce until a private lender gave me a loan with no credit check.",
+    "We fix bad credit scores, remove late payments and clear debts quickly and discreetly.",
+    "Blank ATM cards available worldwide, untraceable and works in all countries.",
+    "Are you tired of being turned down by banks? Apply for a personal loan today.",
+    "Legit loan company giving out loans from $5,000 to $2,000,000 to serious people.",
+    "Our hackers can increase your credit score to 800 in just a few days.",
+    "Financial freedom is here: business loans, student loans, mortgage loans, all approved fast.",
+    "Clone cards and loaded debit cards shipped to your address, pay after delivery.",
+    "I got my loan of $40,000 from Mrs Harlow Finance within two days, contact her.",
+]
+
+
+def loan_post(ctx):
+    slots = {
+        "email": obfuscate_email(ctx, ctx.pick(LOAN_LOCALS), ctx.pick(PROVIDERS)),
+        "phone": phone_number(ctx)[0],
+    }
+    sents = ctx.sample(LOANS, ctx.rng.choice([1, 2, 2, 3]))
+    sents.append(fmt(ctx.pick(LOAN_CONTACT), slots))
+    return join_sents(ctx, sents, para_p=0.15)
+
+
+LOAN_LOCALS = [
+    "harlowfinance",
+    "quickcredit.help",
+    "atmcardplug",
+    "lenderjames",
+    "creditfixpro",
+    "fundsnow24",
+]
+LOAN_CONTACT = [
+    "Email: {email}",
+    "WhatsApp {phone}",
+    "Contact us via {email} or call {phone}",
+    "Reach the lender on {email}",
+    "Text {phone} for more info.",
+    "Apply now: {email}",
+]
+
+
+# --- escorts ---------------------------------------------------------------
+
+ESCORTS = [
+    "Independent escorts available in {city}, 24/7 in-call and out-call, discreet service.",
+    "Hot and friendly companions in {city} for dinner dates and more, book now.",
+    "VIP call girls service in {city}, real photos, cash payment on meeting.",
+    "Looking for a lonely night partner? Verified models in {city} waiting for you.",
+    "Premium escort agency in {city}, college girls and housewives available.",
+    "Meet beautiful girls near you tonight, no registration needed.",
+]
+
+
+def escort_post(ctx):
+    slots = {"city": ctx.pick_shared(CITIES)}
+    sents = [fmt(ctx.pick(ESCORTS), slots)]
+    x = ctx.rng.random()
+    if x < 0.5:
+        sents.append(
+            fmt(
+                ctx.pick_shared(LINK_MARKUP),
+                {
+                    "url": commercial_url(ctx),
+                    "anchor": fmt(
+                        ctx.rng.choice(
+                            ["{city} escorts", "call girls in {city}", "escort service"]
+                        ),
+                        slots,
+                    ),
+                },
+            )
+        )
+    else:
+        sents.append("WhatsApp " + phone_number(ctx)[0])
+    return join_sents(ctx, sents, para_p=0.1)
+
+
+# --- crypto scams and "recovery hackers" --------------------------------------
+
+RECOVERY_STORY = [
+    "I lost $82,000 to a fake trading platform that would not let me withdraw.",
+    "My savings were stolen by a romance scammer who convinced me to invest in crypto.",
+    "I was scammed out of 3 BTC by an investment site that disappeared overnight.",
+    "After my divorce I put everything into a forex broker that turned out to be fake.",
+    "A fake exchange locked my account and demanded taxes before withdrawal.",
+    "I sent my USDT to a wallet address a so-called mentor gave me and it was gone.",
+    "Someone hacked my wallet and drained all my ethereum.",
+]
+RECOVERY_TURN = [
+    "I thought it was over until I found {hacker}, a recovery expert.",
+    "A friend referred me to {hacker}, who specialises in tracing stolen crypto.",
+    "I read about {hacker} online and decided to give it a try.",
+    "Then I came across {hacker}, a certified blockchain investigator.",
+    "Luckily a colleague told me about {hacker} and their recovery team.",
+]
+RECOVERY_RESULT = [
+    "Within 72 hours they recovered every coin back to my wallet.",
+    "They traced the funds and got my money back in less than a week.",
+    "I got all my funds back plus the fake profits.",
+    "They recovered 95% of what I lost and charged nothing upfront.",
+    "My money was returned and the scammers' accounts were frozen.",
+]
+RECOVERY_CONTACT = [
+    "Reach them on {email}.",
+    "Email: {email} WhatsApp: {phone}",
+    "Contact {hacker} via {email} and thank me later.",
+    "Telegram @{handle}",
+    "Their website is {site}",
+    "Just search {hacker} on Google, you will find them.",
+]
+RECOVERY_NAMES = [
+    "Cipher Trace Pro",
+    "Ghost Recovery Team",
+    "Hexa Retrieve",
+    "Marcus Vault Recovery",
+    "Byte Reclaim",
+    "Ironclad Asset Recovery",
+]
+
+
+def crypto_recovery(ctx):
+    hacker = ctx.pick(RECOVERY_NAMES)
+    tok = name_token(hacker)
+    slots = {
+        "hacker": hacker,
+        "email": obfuscate_email(ctx, tok, ctx.pick(PROVIDERS)),
+        "phone": phone_number(ctx)[0],
+        "handle": tok + "_help",
+        "site": "www." + tok + ".com",
+    }
+    sents = [ctx.pick(RECOVERY_STORY), ctx.pick(RECOVERY_TURN), ctx.pick(RECOVERY_RESULT)]
+    if ctx.chance(0.85):
+        sents.append(ctx.pick(RECOVERY_CONTACT))
+    return join_sents(ctx, [fmt(s, slots) for s in sents], para_p=0.2)
+
+
+# --- money rituals and herbal "Dr" cures --------------------------------------
+
+RITUALS = [
+    "Join the great brotherhood today and become rich and famous, no human sacrifice.",
+    "Do you want to join an occult for money ritual? Contact the grand master.",
+    "Ukuthwala for instant wealth, protection and fame, powerful traditional healer.",
+    "Money ritual that works in 7 days, no side effects, contact the native doctor.",
+    "Spiritual money pot that produces cash every morning, call the herbalist now.",
+    "Get a magic wallet that brings money every day, tested and trusted.",
+    "Join the illuminati and receive $250,000 monthly salary plus a house of your choice.",
+    "Bring back lost lover, penis enlargement, court cases, lottery, money rituals: one man can help.",
+]
+HERBAL = [
+    "I was diagnosed with herpes for 6 years until Dr {name} cured me with his herbal medicine.",
+    "Dr {name}'s herbal roots cured my husband of diabetes completely.",
+    "My HIV test came back negative after taking the herbs Dr {name} sent me.",
+    "Dr {name} has the cure for fibroids, infertility and weak erection, natural herbs only.",
+    "After three weeks of Dr {name}'s herbal treatment my hepatitis B was gone.",
+    "Traditional herbalist Dr {name} cures cancer, epilepsy and kidney disease.",
+]
+HERBAL_NAMES = ["Okoli", "Ajala", "Mbeki", "Osaro", "Temitope", "Uduak"]
+
+
+def ritual_or_herbal(ctx):
+    name = ctx.pick_shared(HERBAL_NAMES)
+    slots = {"name": name}
+    sents = [ctx.pick(RITUALS)] if ctx.chance(0.5) else [ctx.pick(HERBAL)]
+    if ctx.chance(0.3):
+        sents.append(ctx.pick(RITUALS + HERBAL))
+    contact = ctx.rng.choice(
+        [
+            "Call ((" + "=".join(phone_number(ctx)[1][i : i + 3] for i in range(0, 12, 3)) + "))",
+            "WhatsApp " + phone_number(ctx)[0],
+            obfuscate_email(ctx, "dr" + name.lower() + "herbs", ctx.pick(PROVIDERS)),
+            "",
+        ]
+    )
+    sents.append(contact)
+    return join_sents(ctx, [fmt(s, slots) for s in sents], para_p=0.1)
+
+
+# --- psychic readings and sales copy with no contact ---------------------------
+
+PSYCHIC_ADS = [
+    "Powerful psychic and spiritual healer, I solve love, money and family problems.",
+    "Return a lost lover, stop a divorce, bring back a cheating partner, guaranteed results.",
+    "We do black magic and white magic that can achieve anything you desire.",
+    "Accurate psychic reader, I see your past, present and future without asking questions.",
+    "Mama {name} solves all problems: lost love, bad luck, business, court cases.",
+    "My spells are cast by the ancestors and work for anyone, anywhere in the world.",
+    "Get your love back fast with powerful rituals from a gifted medium.",
+    "Binding love charms and marriage protection, results guaranteed.",
+    "Tired of being alone? My love magic makes the one you want think only of you.",
+    "Spiritual consultations for those who lost their soulmate, strong results in days.",
+]
+PSYCHIC_NAMES = ["Zanele", "Amara", "Keisha", "Nomsa", "Fatima", "Lerato"]
+
+
+def odd_phone(ctx):
+    digits = phone_number(ctx)[1]
+    style = ctx.rng.randint(0, 4)
+    if style == 0:
+        return "((+" + digits[:2] + "=" + digits[2:5] + "=" + digits[5:8] + "=" + digits[8:] + "))"
+    if style == 1:
+        return "+" + "*".join(digits[i : i + 3] for i in range(0, len(digits), 3))
+    if style == 2:
+        return "".join(d + "\ufe0f\u20e3" for d in digits)
+    if style == 3:
+        return "+" + "~".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+    return "plus " + ", ".join(
+        " ".join(DIGIT_WORDS[int(d)] for d in digits[i : i + 3]) for i in range(0, len(digits), 3)
+    )
+
+
+PSYCHIC_OPENERS = [
+    "Finally some good news for the heartbroken.",
+    "I know how much this hurts, I have been there.",
+    "Don't give up hope yet.",
+    "Reading these stories breaks my heart.",
+    "There is always a way back to love.",
+    "Hello dear ones.",
+    "Sending love to everyone on this page.",
+    "If you are reading this, it is a sign.",
+    "Your pain is real and it can end.",
+    "Good evening to all the broken hearts here.",
+]
+
+
+def psychic_ad(ctx):
+    slots = {"name": ctx.pick_shared(PSYCHIC_NAMES)}
+    sents = ctx.sample(PSYCHIC_ADS, ctx.rng.choice([1, 2, 3]))
+    if ctx.chance(0.4):
+        sents.insert(0, ctx.pick(PSYCHIC_OPENERS) if ctx.chance(0.6) else ctx.pick(HEARTBREAK))
+    if ctx.chance(0.7):
+        sents.append(
+            ctx.rng.choice(["Call or WhatsApp ", "Contact ", "Call ", "", "Mobile "])
+            + odd_phone(ctx)
+        )
+    return join_sents(ctx, [fmt(s, slots) for s in sents], para_p=0.1)
+
+
+# --- paid "reconnection coaching" and sugar dating ----------------------------
+
+COACHING = [
+    "As a reconnection coach I have helped 97% of my clients get their ex back or they pay nothing.",
+    "My Ex Recovery Blueprint shows you the exact texts to send to make {him} chase you again.",
+    "Book a strategy call with me and learn the psychological triggers that bring an ex back.",
+    "I'm a certified relationship coach and my 30-day program has reunited over 4,000 couples.",
+    "Stop begging and start attracting: my course gets exes back in weeks, money-back guarantee.",
+    "DM me the word RECONNECT and I'll send you my free guide to getting {him} back.",
+]
+SUGAR = [
+    "Hello sweetheart, I am looking for a sugar baby to spoil with $2,000 weekly allowance.",
+    "Any sugar baby here? I pay your bills, you just keep me company online.",
+    "Sugar mommy available for a young man, I send allowance every week.",
+    "Become a sugar baby and earn money without meeting, just chatting.",
+    "Generous sugar daddy looking for an honest girl, first allowance sent today.",
+]
+
+
+def coaching_or_sugar(ctx):
+    ps = person_slots(ctx)
+    pool = COACHING if ctx.chance(0.5) else SUGAR
+    sents = [fmt(ctx.pick(pool), ps)]
+    sents.append(
+        ctx.rng.choice(
+            [
+                "Link in my profile.",
+                "Message me on Telegram, same username.",
+                "Comment 'interested' and I'll reply with the details.",
+                "Search my name on Instagram.",
+                "WhatsApp " + phone_number(ctx)[0],
+                commercial_url(ctx),
+                "Text me on " + odd_phone(ctx),
+            ]
+        )
+    )
+    return join_sents(ctx, sents, para_p=0.1)
+
+
+# --- hooks that point to a contact instead of giving one ------------------------
+
+POINTER_HOOKS = [
+    "{caster} brought my {partner} back after {hours} hours. Just search {his2} name on Google, you will find {him2}.",
+    "I can't post the number here because the mods delete it. Reply 'help' and I'll send you {his2} contact.",
+    "The spell caster who helped me has a shop on Etsy, look for {caster}.",
+    "Link is in my profile, the one who brought my {partner} back. {he2} is real.",
+    "Same username on Telegram, message me and I'll connect you with {caster}.",
+    "Comment 'interested' and I'll DM you the details of the man who got my {partner} back.",
+    "Look up {caster} on Facebook, {he2} helped me get my {partner} back in {hours} hours.",
+    "The number is in my bio. {caster} is the real deal, my {partner} returned.",
+    "Check my profile for the contact of {caster}, {he2} saved my marriage.",
+    "Send me a private message and I'll give you {his2} WhatsApp, {he2} helped me.",
+    "Google '{caster} love spell' and read the reviews yourself.",
+    "{his2} number spelled out so the bot doesn't delete it: {spelled}",
+    "Contact {caster} on {short} , my {partner} came back to me.",
+    "Ask me in the comments and I'll tell you who fixed my marriage.",
+    "{caster} is on TikTok with the same name, {he2} did it for me.",
+]
+
+
+def pointer_hook(ctx):
+    ps = person_slots(ctx)
+    c = Caster(ctx)
+    slots = dict(ps)
+    slots.update(c.slots())
+    slots["hours"] = ctx.pick_shared(HOURS)
+    digits = phone_number(ctx)[1]
+    slots["spelled"] = "plus " + " ".join(DIGIT_WORDS[int(d)] for d in digits)
+    slots["short"] = (
+        ctx.rng.choice(["bit.ly/", "t.ly/", "tinyurl.com/", "cutt.ly/", "rb.gy/"])
+        + c.n[:5]
+        + str(ctx.randint(1, 99))
+    )
+    sents = []
+    if ctx.chance(0.4):
+        sents.append(ctx.pick(HEARTBREAK))
+    sents.append(ctx.pick(POINTER_HOOKS))
+    return join_sents(ctx, [fmt(s, slots) for s in sents], para_p=0.1)
+
+
+# --- the spell-caster family in French, Spanish and Portuguese -------------------
+
+SPELL_OTHER_LANGUAGES = [
+    "Grand marabout {caster}, retour de l'être aimé en 72 heures, résultats garantis. Contact {contact}",
+    "Mon mari est revenu après 3 jours grâce au puissant maître {caster}. Contactez-le sur WhatsApp {contact}",
+    "Voyant médium sérieux, retour affectif rapide, désenvoûtement et chance aux jeux. {contact}",
+    "J'étais désespérée après notre séparation, le marabout {caster} a fait un rituel et mon ex est revenu. {contact}",
+    "Rituel d'amour puissant pour faire revenir votre partenaire, paiement après résultat. {contact}",
+    "Amarre de amor con resultados en 48 horas, el brujo {caster} trae de vuelta a tu pareja. {contact}",
+    "Gracias al chamán {caster} mi esposo volvió a casa arrepentido. Escríbele al {contact}",
+    "Vidente y curandero, endulzamientos y amarres garantizados, consulta por WhatsApp {contact}",
+    "Estaba destrozada cuando mi novio me dejó, el maestro {caster} hizo un trabajo y regresó en 3 días. {contact}",
+    "Hechizos de amor efectivos, regreso de pareja y protección espiritual. {contact}",
+    "Amarração amorosa em 24 horas, pai de santo {caster} traz seu amor de volta. {contact}",
+    "Meu marido voltou para casa depois do trabalho espiritual do {caster}. Chame no WhatsApp {contact}",
+    "Trago a pessoa amada em 3 dias, simpatias e rituais garantidos. {contact}",
+    "Eu estava sofrendo muito com a separação até encontrar a mãe de santo {caster}. {contact}",
+    "Vidente {caster}: amarração, adoçamento e abertura de caminhos, resultado garantido. {contact}",
+]
+
+
+def spell_other_language(ctx):
+    c = Caster(ctx)
+    contact = ctx.rng.choice([c.phone, c.email, c.wa, "+" + phone_number(ctx)[1], c.site])
+    return fmt(ctx.pick(SPELL_OTHER_LANGUAGES), {"caster": c.name, "contact": contact})
+
+
+# ---------------------------------------------------------------------------
+# HAM hard negatives for the families above: genuine posts that share links,
+# mention shops, loans, betting, crypto, psychics, coaches and where people are.
+# ---------------------------------------------------------------------------
+
+GENUINE_LINK_INTRO = [
+    "This article on attachment styles helped me understand why I keep checking {his} profile:",
+    "A counsellor sent me this and it made a lot of sense:",
+    "Thanks for sharing your story. This podcast episode got me through last week:",
+    "Someone posted this study about heartbreak and physical pain, it explains the chest ache:",
+    "If you're in the UK, the NHS page on grief is really gentle:",
+    "Found a free workbook on getting through a break-up, sharing in case it helps:",
+    "The Samaritans site has a page on what to say when you call, it made me less scared:",
+    "This video about no contact is the only one that didn't feel like a sales pitch:",
+    "Great post, thank you. I read this piece on rumination yesterday and it fits:",
+    "For anyone with kids, this guide on telling them about the separation was useful:",
+    "I wrote about my first month after the divorce on my own blog, not selling anything, just writing:",
+    "A news story about those spell caster scams, so you can see how they work:",
+    "My therapist recommended this book summary:",
+    "Here's the crisis line list by country from the forum's pinned post:",
+    "Really helpful thread. I bookmarked this article on sleep after a loss:",
+    "This song has been on repeat since {he} left, don't judge me:",
+    "There's a free online support group on Tuesdays, details here:",
+    "The citizens advice page on dividing money after a split:",
+    "Sharing this because it's true: research says the worst of it fades in about three months.",
+    "I made a playlist for the nights I can't sleep, anyone is welcome to it:",
+]
+GENUINE_URLS = [
+    "https://www.psychologytoday.com/us/blog/attachment",
+    "https://www.nhs.uk/mental-health/feelings-symptoms-behaviours/feelings-and-symptoms/grief-bereavement-loss/",
+    "https://www.samaritans.org/how-we-can-help/",
+    "https://www.bbc.co.uk/news/health-51234567",
+    "https://www.youtube.com/watch?v=kq3xW9zPq2s",
+    "https://open.spotify.com/episode/4fLhT0aPq1",
+    "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3125540/",
+    "https://findahelpline.com",
+    "https://www.reddit.com/r/BreakUps/wiki/index",
+    "https://www.citizensadvice.org.uk/family/",
+    "https://988lifeline.org",
+    "https://medium.com/@quietmornings/thirty-days-after",
+    "https://en.wikipedia.org/wiki/Romance_scam",
+    "https://www.theguardian.com/lifeandstyle/relationships",
+    "https://www.mind.org.uk/information-support/",
+    "https://www.gov.uk/looking-after-children-divorce",
+    "https://mendingwords.wordpress.com/2023/05/first-month",
+    "https://www.relate.org.uk/get-help",
+    "https://www.ftc.gov/romance-scams",
+    "https://archive.org/details/healing-heart-workbook",
+]
+GENUINE_LINK_FORMS = [
+    "{url}",
+    "{url}",
+    "{url}",
+    "[{title}]({url})",
+    '<a href="{url}">{title}</a>',
+    "{title}: {url}",
+    "{title} ({url})",
+]
+GENUINE_LINK_TITLES = [
+    "this article",
+    "the NHS grief page",
+    "the episode",
+    "the study",
+    "the workbook",
+    "their guide",
+    "my blog post",
+    "the helpline list",
+    "the video",
+    "the support group",
+]
+GENUINE_LINK_AFTER = [
+    "Take what helps and leave the rest.",
+    "It didn't fix anything but I felt less alone.",
+    "Not affiliated with anyone, just something that helped me.",
+    "Hope you're doing a bit better today.",
+    "I cried reading it, in a good way.",
+    "Sending strength.",
+    "You're not crazy for feeling this.",
+    "",
+    "",
+    "Day 23 of no contact here.",
+]
+
+
+def ham_shares_link(ctx):
+    ps = person_slots(ctx)
+    url = ctx.pick(GENUINE_URLS)
+    link = fmt(
+        ctx.pick_shared(GENUINE_LINK_FORMS), {"url": url, "title": ctx.pick(GENUINE_LINK_TITLES)}
+    )
+    sents = []
+    if ctx.chance(0.4):
+        sents.append(ctx.pick(HEARTBREAK))
+    sents += [ctx.pick(GENUINE_LINK_INTRO), link]
+    if ctx.chance(0.6):
+        sents.append(ctx.pick(GENUINE_LINK_AFTER))
+    return join_sents(ctx, [fmt(s, ps) for s in sents], para_p=0.2)
+
+
+# Genuine posts that name the same places, shops, money and services spam does.
+GENUINE_NEAR_MISS = [
+    "My ex blocked me on WhatsApp and Instagram and I keep checking from my friend's phone.",
+    "I searched {his} name on Google at 3am and found {his} new girlfriend's profile. Mistake.",
+    "{He} has the same username on every platform, so I see {him} everywhere. I had to mute it all.",
+    "{His} link in bio now goes to a couples account. I unfollowed finally.",
+    "She sells jewellery on Etsy and I still look at her shop. How do I stop?",
+    "I took out a loan to pay my half of the deposit on the flat we were supposed to share.",
+    "After the break-up I started betting on football every night. I've lost £600 and I'm scared.",
+    "I deleted the casino apps today. Gambling was how I numbed the loneliness.",
+    "My ex put our savings into crypto and lost it all, that's part of why we split.",
+    "I paid a psychic $40 once, right after {he} left. She told me {he}'d be back by spring. {He} wasn't.",
+    "There are so many 'get your ex back' coaches on YouTube promising 97% success. It's preying on us.",
+    "Someone messaged me offering to be my sugar daddy after I posted here. I reported them.",
+    "I saw a comment saying 'search Dr so-and-so on Google'. That's how they dodge the filters, don't.",
+    "If someone says 'comment interested and I'll send his number', it's a scam, report it.",
+    "I bought myself a nice leather jacket with my first paycheck after the divorce. Small wins.",
+    "Thanks for sharing, this was really helpful to read tonight.",
+    "Great post. Keep sharing your progress, it gives me hope.",
+    "I started a little cake business to keep busy, it's helping more than I thought.",
+    "Repairing the washing machine myself was the first thing I did without {him}.",
+    "My therapist charges $90 a session, which is a lot, but it's been worth it.",
+    "I used to write essays for a living, now I can't even write a text without crying.",
+    "I'm on a dating app again and it feels weird. Everyone has links in their bio to stuff.",
+    "The bank gave me a debt plan after {he} emptied the joint account. Call your bank if this happens to you.",
+    "My friend got scammed by a fake crypto recovery guy after losing money, please never pay those.",
+    "{He} got really into astrology and tarot toward the end. I think {he} was looking for a reason to leave.",
+    "I reactivated my old Telegram just to see if {he} was online. {He} was. I closed it.",
+    "I'm selling our couch on Marketplace and the listing makes me cry every time someone messages.",
+    "I booked a holiday for one. Cheap flights, small hotel, no plans. First time alone in 8 years.",
+    "Watching a tattoo artist cover the name on my wrist was weirdly healing.",
+    "My sister won £50 on a scratch card and bought us pizza, best night in weeks.",
+]
+
+
+def ham_near_miss(ctx):
+    ps = person_slots(ctx)
+    sents = []
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(HEARTBREAK))
+    sents += ctx.sample(GENUINE_NEAR_MISS, ctx.rng.choice([1, 1, 2]))
+    if ctx.chance(0.4):
+        sents.append(ctx.pick(REPLY_CLOSE))
+    return join_sents(ctx, [fmt(s, ps) for s in sents], para_p=0.2)
+
+
+# Genuine heartbreak in French, Spanish and Portuguese, so that a language is no label.
+GENUINE_OTHER_LANGUAGES = [
+    "Mon copain m'a quittée après cinq ans et je n'arrive plus à dormir. Comment vous avez fait pour tenir ?",
+    "Ça fait trois semaines qu'elle est partie. Je relis nos messages WhatsApp tous les soirs.",
+    "Ma psy m'a dit que le deuil d'une relation prend du temps. J'aimerais que ça aille plus vite.",
+    "Attention aux faux marabouts qui promettent le retour de l'être aimé, ma tante a perdu 800 euros.",
+    "Je suis désolée pour ce que tu vis. Prends soin de toi, écris ici quand tu veux.",
+    "Mi novio me dejó por mensaje después de cuatro años. No sé qué hacer con tanto dolor.",
+    "Llevo un mes sin contacto y todavía miro su perfil. ¿Cuándo deja de doler?",
+    "Mi terapeuta me ayudó a entender que no fue culpa mía. Vale la pena pedir ayuda.",
+    "Cuidado con los brujos que prometen amarres, son estafas. No les mandes dinero.",
+    "Ánimo, aquí estamos para escucharte. Un día a la vez.",
+    "Meu namorado terminou comigo ontem e eu não paro de chorar.",
+    "Faz dois meses que ela foi embora e ainda sinto falta de tudo.",
+    "Minha psicóloga disse que é normal sentir raiva e saudade ao mesmo tempo.",
+    "Não caiam nessas promessas de amarração amorosa, é golpe. Minha amiga perdeu dinheiro.",
+    "Força, você não está sozinha. Conte com a gente aqui.",
+]
+
+
+def ham_other_language(ctx):
+    return " ".join(ctx.sample(GENUINE_OTHER_LANGUAGES, ctx.rng.choice([1, 1, 2])))
+
+
+# Genuine posts in a formal, reflective register (spam ads are formal too, so
+# register alone must not read as spam), and lists of songs, books and films.
+REFLECTIONS = [
+    "Communication was never our strength, and I see now how much of the relationship was built on assumptions.",
+    "The greatest lesson of this separation is that my sense of worth cannot depend on another person's attention.",
+    "Vulnerability is frightening because it gives someone the power to hurt you, and that is also why it matters.",
+    "Healing is not a straight line; some days the progress is invisible and that is still progress.",
+    "I have been reflecting on the expectations I brought into the marriage and how few of them I ever said aloud.",
+    "Grief for a living person is complicated, because the door is never fully closed.",
+    "Self-compassion sounds like a slogan until you try to speak to yourself the way you would speak to a friend.",
+    "Forgiveness, for me, is not reconciliation; it is deciding that the anger no longer gets to run my life.",
+    "Every relationship teaches us something about our own patterns, even the ones that end in devastation.",
+    "The absence of a person rearranges a whole life: routines, conversations, even the direction of one's thoughts.",
+    "Attachment theory gave me a vocabulary for the anxiety I felt whenever he withdrew.",
+    "Trust, once broken, can be rebuilt, but only when both people are willing to do the work.",
+    "Our culture celebrates beginnings and rarely offers any ritual for endings.",
+    "I am learning that loneliness and solitude are different experiences, and that the second can be restorative.",
+    "Perhaps the most difficult part of moving forward is accepting that closure is something we give ourselves.",
+    "The motivation to change has to come from within; no amount of persuasion from outside can create it.",
+    "In the end, our connection depended on a version of me that was slowly disappearing.",
+    "Emotional exhaustion is real, and rest is a legitimate response to it, not a failure.",
+    "A friend reminded me that intensity is not the same as intimacy, and it stayed with me.",
+    "I had mistaken constant validation for love, and its absence now feels like withdrawal.",
+    "Recovery after betrayal involves grieving the future you imagined as much as the past you shared.",
+    "Boundaries are not punishments; they are information about what we need in order to feel safe.",
+    "It is strange how the mind returns to the happiest memories precisely when they hurt the most.",
+    "Ambivalence is exhausting: part of me wants reconciliation and part of me knows it would be a mistake.",
+    "I find some consolation in the thought that the capacity to love this deeply is not lost.",
+]
+
+
+def ham_reflection(ctx):
+    return join_sents(ctx, ctx.sample(REFLECTIONS, ctx.rng.choice([1, 2, 2, 3, 4])), para_p=0.2)
+
+
+MEDIA_ITEMS = [
+    "Someone Like You - Adele",
+    "Motion Sickness - Phoebe Bridgers",
+    "Liability - Lorde",
+    "Happier Than Ever - Billie Eilish",
+    "Fix You - Coldplay",
+    "Back to Black - Amy Winehouse",
+    "Un-break My Heart - Toni Braxton",
+    "Skinny Love - Bon Iver",
+    "Good Riddance - Green Day",
+    "The Night We Met - Lord Huron",
+    "drivers license - Olivia Rodrigo",
+    "Since U Been Gone - Kelly Clarkson",
+    "Ghost - Justin Bieber",
+    "Dancing On My Own - Robyn",
+    "All Too Well - Taylor Swift",
+    "Eternal Sunshine of the Spotless Mind (film)",
+    "Tiny Beautiful Things by Cheryl Strayed",
+    "Attached by Levine and Heller",
+    "Marriage Story (film)",
+    "It's Called a Breakup Because It's Broken",
+    "When Things Fall Apart by Pema Chodron",
+    "The Body Keeps the Score",
+    "Normal People (series)",
+    "Blue Valentine (film)",
+    "Lost Connections by Johann Hari",
+]
+MEDIA_INTRO = [
+    "Songs that got me through the first month:",
+    "My break-up playlist, in order of how hard I cried:",
+    "Books that actually helped:",
+    "What I watched instead of texting him:",
+    "Adding to the list:",
+    "For the anger stage:",
+    "For the nights when you can't sleep:",
+    "",
+]
+
+
+# Short encouraging replies and aphorisms: "your", superlatives and big words are
+# everyday support here, not the register of an ad.
+APHORISMS = [
+    "Protect your peace. Your heart is also allowed to rest.",
+    "The hardest part is the beginning, and you are already past it.",
+    "Your worth was never measured by whether someone stayed.",
+    "Be gentle with yourself, the greatest battles are the quiet ones.",
+    "Loving someone who could not love you back is not a failure of yours.",
+    "Feel it all, then let it go a little more each day.",
+    "Your best days are not behind you, even if it feels that way now.",
+    "Guard your heart, but don't lock it.",
+    "Time doesn't heal everything, but it does make room for new things.",
+    "The strongest people I know have cried on bathroom floors too.",
+    "You deserve the same patience you gave them.",
+    "Your story is not over; this is only a hard chapter.",
+    "Distance is also a kind of answer.",
+    "Heartbreak is the price of having loved with your whole chest. Still worth it.",
+    "Rest, eat something, drink water. The big questions can wait until morning.",
+    "The greatest kindness right now is the one you show yourself.",
+    "Letting go is not giving up; it is choosing yourself.",
+    "Every morning you get up anyway is evidence of your strength.",
+    "Sometimes closure is simply deciding that you have had enough.",
+    "Your feelings are valid, and they are also temporary.",
+    "Grief means the connection mattered. That's also why it hurts this much.",
+    "Trust takes years to build and seconds to break; your caution makes sense.",
+    "Hold on to the people who showed up for you this month.",
+    "Pain is information, not a verdict on your future.",
+    "The best revenge is a quiet, good life. The best healing too.",
+]
+
+
+def ham_aphorism(ctx):
+    return join_sents(ctx, ctx.sample(APHORISMS, ctx.rng.choice([1, 2, 3])), para_p=0.2)
+
+
+# Real public helplines whose numbers read as phone numbers, shared with links.
+HELPLINE_NUMBERS = [
+    "Please call 1-800-273-8255 tonight if it gets dark, or 988.",
+    "CALM is on 0800 58 58 58 in the UK, every evening.",
+    "The National Domestic Abuse Helpline is 0808 2000 247, free and 24 hours.",
+    "In Australia 1800RESPECT is 1800 737 732 if the relationship was abusive.",
+    "In Canada, Talk Suicide is 1-833-456-4566.",
+    "Samaritans is on 116 123, and they also answer emails.",
+    "The Lifeline number in Australia is 13 11 14, they were kind to me.",
+    "If you're in Ireland, Pieta is on 1800 247 247.",
+    "SANEline is 0300 304 7000 in the evenings.",
+    "In the US you can text HOME to 741741 any time.",
+    "Childline is 0800 1111 if you're under 19, free from any phone.",
+    "Mind's infoline is 0300 123 3393 for information about getting support.",
+    "The Men's Advice Line is 0808 801 0327 if you're a man leaving an abusive relationship.",
+    "The Trevor Project is 1-866-488-7386 for LGBTQ young people, open all night.",
+    "The US domestic violence hotline is 1-800-799-7233, they helped my sister leave.",
+    "Beyond Blue in Australia is 1300 22 4636, anytime.",
+    "Kids Help Phone in Canada is 1-800-668-6868, for young people.",
+    "Papyrus HOPELINE247 is 0800 068 4141 if you're under 35.",
+    "The Respect phoneline, 0808 802 4040, is for people worried about their own behaviour.",
+    "I called 0800 58 58 58 at 2am and a volunteer stayed with me for an hour.",
+]
+
+
+def ham_helpline_link(ctx):
+    sents = []
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(RESOURCE_OPEN))
+    sents += ctx.sample(HELPLINE_NUMBERS, ctx.rng.choice([1, 1, 2]))
+    if ctx.chance(0.6):
+        sents.append(
+            ctx.rng.choice(
+                ["Or look up your local line on ", "More numbers here: ", "There's a list at "]
+            )
+            + ctx.pick(GENUINE_URLS)
+        )
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(REPLY_CLOSE))
+    return join_sents(ctx, sents, para_p=0.2)
+
+
+# Genuine replies that praise a post: readers thank each other here all the time,
+# so praise alone must not read as comment spam.
+THANKS_REPLY = [
+    "Beautifully written. Thank you for putting into words what I couldn't.",
+    "Great post. I feel exactly the same about {him}.",
+    "I needed to read this today, thank you stranger.",
+    "This is so well written, I read it twice.",
+    "Saving this post for the bad nights.",
+    "Thank you for sharing, it helps to know I'm not the only one.",
+    "Very touching. I hope writing it helped you a little.",
+    "Your post made me cry on the bus, in a good way.",
+    "This is the most helpful thing I've read on here, thank you.",
+    "Wow. Every word of this. Thank you.",
+    "Really appreciate you taking the time to write all this out for OP.",
+    "I keep coming back to this thread, your reply especially.",
+    "Such a kind and wise answer. OP, please read it twice.",
+    "Amazing advice, honestly better than what my counsellor said.",
+    "Thanks for posting this, I showed it to my sister.",
+    "Brilliant reply. The part about not checking {his} profile hit hard.",
+    "I love this community. Thank you for this post.",
+    "Bookmarked. I'll need it again next week, I know it.",
+    "Great read, it gave me a bit of hope tonight.",
+    "Excellent point about sleep, I hadn't connected it.",
+]
+
+
+def ham_thanks(ctx):
+    ps = person_slots(ctx)
+    sents = ctx.sample(THANKS_REPLY, ctx.rng.choice([1, 1, 2]))
+    if ctx.chance(0.5):
+        sents.append(ctx.pick(REPLY_ADVICE) if ctx.chance(0.5) else ctx.pick(HEARTBREAK))
+    return join_sents(ctx, [fmt(s, ps) for s in sents], para_p=0.2)
+
+
+# Everyday words that ads also use (visit, will, find, order, book, free, best, online,
+# service, price, team, website, course), in genuine posts about life after a split.
+EVERYDAY_WORDS = [
+    "I went to visit my mother this weekend and she finally asked how I was really doing.",
+    "He will be gone by the time I get back from work, and I don't know how to walk in.",
+    "Find someone who is secure enough to meet your needs. That's what my sister told me.",
+    "I ordered takeaway for one and the delivery guy said have a good night and I almost cried.",
+    "Booked a session with a counsellor through my work's support service, first one is free.",
+    "We used to shop online together on Sunday nights, now I just close the tab.",
+    "I'm taking an evening course in pottery so my Tuesdays aren't empty anymore.",
+    "My team at work covered for me this week without asking questions. I'm so grateful.",
+    "The best thing I did this month was go to the gym at 6am when I couldn't sleep.",
+    "She will probably see this post, and honestly, that's fine.",
+    "I called my dad today and we talked for an hour, first time in years.",
+    "The price of renting alone in this city is brutal, I'm looking for a flatmate.",
+    "He ran a small business and I did all the books for free for six years.",
+    "I found his old website with photos of us and had to close my laptop.",
+    "My doctor said my needs matter too, which sounds obvious but I needed to hear it.",
+    "Visiting her grave with the kids was the first time we talked about her mum leaving.",
+    "Does anyone have experience with co-parenting apps? Our mediator suggested one.",
+    "I joined a running group and the quality of my sleep is so much better.",
+    "Today I will eat breakfast, shower, and answer one email. That's the plan.",
+    "Your needs are not too much. Someone who loves you will want to meet them.",
+    "My best friend offered to let me stay in her spare room until I find a place.",
+    "I deleted the shopping apps because I was buying things at 3am to feel something.",
+    "We met at a customer service job ten years ago and now I can't hear that hold music.",
+    "My manager gave me a week off and told me to call if I needed anything.",
+    "I got a free ticket to a comedy show and laughed for the first time in a month.",
+    "The support from strangers here has been better than anything I expected.",
+    "Anyone know a good online program for learning to cook? I never had to before.",
+    "He will always be my kids' dad, so I have to find a way to be civil.",
+    "I'm going to visit my brother abroad next month, first trip on my own.",
+    "Order of things I did today: cried, walked the dog, cried less.",
+]
+
+
+def ham_everyday_words(ctx):
+    ps = person_slots(ctx)
+    sents = ctx.sample(EVERYDAY_WORDS, ctx.rng.choice([1, 2, 2, 3]))
+    if ctx.chance(0.3):
+        sents.insert(0, ctx.pick(HEARTBREAK))
+    return join_sents(ctx, [fmt(s, ps) for s in sents], para_p=0.2)
+
+
+def reflective_testimony(ctx):
+    """A spell testimony that opens in the same reflective register as genuine posts."""
+    opening = join_sents(ctx, ctx.sample(REFLECTIONS, ctx.rng.choice([1, 2])))
+    return opening + ctx.rng.choice([" ", "\n", "\n\n"]) + spell_testimony(ctx, ctx.chance(0.8))
+
+
+def ham_media_list(ctx):
+    items = ctx.sample(MEDIA_ITEMS, ctx.rng.choice([1, 2, 3, 4]))
+    sep = ctx.rng.choice(["\n", " ", ", ", "\n- "])
+    intro = ctx.pick(MEDIA_INTRO)
+    tail = ctx.rng.choice(["for the frustration", "for the hope", "for the crying", "", ""])
+    return (intro + (sep if intro else "") + sep.join(items) + (" " + tail if tail else "")).strip()
+
+
+# ---------------------------------------------------------------------------
 # Families and counts
 # ---------------------------------------------------------------------------
 
@@ -2769,6 +3898,28 @@ FAMILIES = [
     ("short_ham", "ham", ham_short, 75, 18),
     ("counselling_question", "ham", ham_question, 60, 15),
     ("logistics", "ham", ham_logistics, 0, 30),
+    # Issue 12: families beyond spell casters, and their hard negatives.
+    ("link_seo_comment", "spam", link_seo_comment, 160, 40),
+    ("service_ad", "spam", service_ad, 70, 18),
+    ("betting_casino", "spam", betting_post, 50, 12),
+    ("loan_atm_card", "spam", loan_post, 40, 10),
+    ("escort_ad", "spam", escort_post, 25, 6),
+    ("crypto_recovery", "spam", crypto_recovery, 45, 12),
+    ("ritual_herbal", "spam", ritual_or_herbal, 40, 10),
+    ("psychic_ad", "spam", psychic_ad, 45, 12),
+    ("coaching_sugar", "spam", coaching_or_sugar, 35, 10),
+    ("pointer_hook", "spam", pointer_hook, 60, 15),
+    ("spell_other_language", "spam", spell_other_language, 45, 12),
+    ("shares_link", "ham", ham_shares_link, 160, 40),
+    ("near_miss", "ham", ham_near_miss, 200, 50),
+    ("other_language", "ham", ham_other_language, 45, 12),
+    ("reflection", "ham", ham_reflection, 90, 22),
+    ("media_list", "ham", ham_media_list, 50, 12),
+    ("reflective_testimony", "spam", reflective_testimony, 60, 15),
+    ("aphorism", "ham", ham_aphorism, 70, 18),
+    ("helpline_link", "ham", ham_helpline_link, 70, 18),
+    ("thanks_reply", "ham", ham_thanks, 80, 20),
+    ("everyday_words", "ham", ham_everyday_words, 120, 30),
 ]
 TEST_ONLY_FAMILIES = [f[0] for f in FAMILIES if f[3] == 0]
 

@@ -68,6 +68,52 @@ CONTACTS: tuple[Rule, ...] = (
         counterexamples=("I looked him up online", "she is on a dating site"),
     ),
     Rule(
+        name="contact_pointer",
+        kind="contact",
+        # No contact in the text, but directions to one: as good as a contact, and
+        # capped with the other contact rules.
+        pattern=(
+            r"\b(?:search|google|look up|find)\s+(?:for\s+)?(?:his|her|their|my|the)\s+"
+            r"(?:name|username|page|profile|website)\s+(?:on|in)\s+(?:google|facebook|"
+            r"instagram|tiktok|youtube|telegram|the internet|online)"
+            r"|\b(?:search|google|look up)\s+['\"]?(?:dr\.?|doctor|priest|baba|lord|mama|"
+            r"lady|chief|prophet)\s+\w+"
+            r"|\b(?:link|number|contact|details|info|whats ?app)\s+(?:is\s+)?in\s+my\s+"
+            r"(?:bio|profile)\b|\b(?:check|visit|see)\s+my\s+(?:bio|profile)\s+for\b"
+            r"|\bsame\s+(?:user ?name|name|handle|id)\s+(?:on|in)\s+(?:telegram|instagram|"
+            r"insta|ig|tiktok|facebook|fb|snapchat|snap|whats ?app|twitter|x|kik|signal)\b"
+            r"|\bcomment\s+['\"]?\w+['\"]?\s+(?:and|&)\s+i(?:'ll| will| can)\s+"
+            r"(?:send|dm|pm|give|inbox|message|reply)"
+            r"|\b(?:his|her|their)\s+(?:shop|store|page|channel)\s+is\s+on\s+(?:etsy|facebook|"
+            r"instagram|tiktok|youtube|telegram)\b"
+            r"|\blook\s+(?:him|her|them)\s+up\s+on\s+(?:google|facebook|instagram|tiktok|"
+            r"youtube|telegram)\b"
+            r"|\bi(?:'ll| will| can)\s+(?:send|give|share|dm|pm|inbox)\s+(?:you\s+)?(?:his|her|"
+            r"their)\s+(?:number|contact|whats ?app|details|e-?mail|info)\b"
+            r"|\b(?:reply|message|dm|pm|inbox|text)\s+me\s+(?:and|&|for)\s+(?:i(?:'ll| will)\s+)?"
+            r"(?:send|give|share)\s+(?:you\s+)?(?:his|her|their|the)\s+(?:number|contact|"
+            r"whats ?app|details|e-?mail|info|link)"
+        ),
+        weight=1.2,
+        description="Points to a contact without giving it: 'search his name on Google', "
+        "'link in my profile', 'same username on Telegram', 'comment and I'll send it'.",
+        examples=(
+            "just search his name on google",
+            "the link is in my profile",
+            "same username on telegram, message me",
+            "comment 'interested' and I'll send his number",
+            "her shop is on etsy",
+            "look him up on facebook",
+        ),
+        counterexamples=(
+            "I searched his name on Google at 3am and regretted it",
+            "he has the same username everywhere so I see him on every app",
+            "I put a quote in my bio",
+            "she sells jewellery on Etsy and I still look at her shop",
+            "I'll send you my therapist's number if you want it",
+        ),
+    ),
+    Rule(
         name="contact_invitation",
         kind="scam",
         pattern=(

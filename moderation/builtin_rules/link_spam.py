@@ -22,16 +22,30 @@ LINK_SPAM: tuple[Rule, ...] = (
     Rule(
         name="markup_link",
         # Not a contact rule: contact evidence is capped, and a link in markup says more
-        # than "has a link" in a post typed as plain text.
+        # than "has a link" in a post typed as plain text. HTML and BBCode anchors are
+        # what bots send to comment forms; people who paste a link from a forum that
+        # uses Markdown write "[text](url)", which weighs less (markdown_link).
         kind="offer",
-        pattern=r"<a\s[^>]{0,100}href\s*=|\[url\s*=|\[url\]|\]\(\s*(?:https?://|www\.)",
-        weight=1.5,
-        description="A link written as HTML, BBCode or Markdown markup, rare in a typed post.",
+        pattern=r"<a\s[^>]{0,100}href\s*=|\[url\s*=|\[url\]",
+        weight=2.0,
+        description="A link written as an HTML or BBCode anchor, which a typed post never needs.",
         examples=(
             '<a href="https://shop.example/">jackets</a>',
             "[url=https://shop.example/]jackets[/url]",
-            "[this article](https://news.example/healing)",
         ),
+        counterexamples=(
+            "this article helped me: https://news.example/healing",
+            "[this article](https://news.example/healing)",
+            "I wrote [redacted] instead of his name",
+        ),
+    ),
+    Rule(
+        name="markdown_link",
+        kind="offer",
+        pattern=r"\]\(\s*(?:https?://|www\.)",
+        weight=0.8,
+        description="A link written in Markdown, as people paste from other forums.",
+        examples=("[this article](https://news.example/healing)",),
         counterexamples=(
             "this article helped me: https://news.example/healing",
             "I wrote [redacted] instead of his name",
