@@ -28,18 +28,27 @@ import argparse
 import csv
 import random
 import re
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from common import REPO, table, write_results
 
-# Spam rows of the bundled corpus whose text matches the pattern form a family.
+# A family is one or more of the corpus composer's spam families
+# (``tools/compose_corpus.py``, ``FAMILIES``), plus the hand-written spam posts that match
+# the pattern (those belong to no composed family; None: none of them).
 FAMILIES = {
-    "hackers": r"\bhack(?:er|ers|ed|ing)?\b|\bspy(?:ware)? on\b|\bcloned?\b",
-    "psychics": r"\bpsychics?\b|\btarot\b|\bclairvoyan|\bastrolog|\bmedium\b",
-    "investment": r"\bforex\b|\bcrypto|\bbitcoin|\binvest|\btrading\b|\bbinary option",
-    "link spam": r"https?://|\bwww\.",
+    "hackers": (
+        ("hacker_spy", "crypto_recovery"),
+        r"\bhack(?:er|ers|ed|ing)?\b|\bspy(?:ware)? on\b",
+    ),
+    "psychics": (("psychic_oil", "psychic_ad"), r"\bpsychics?\b|\btarot\b|\bclairvoyan|\bastrolog"),
+    "investment": (
+        ("money_recovery",),
+        r"\bforex\b|\bcrypto|\bbitcoin|\binvest(?!igat)|\btrading\b",
+    ),
+    "link spam": (("link_seo_comment",), None),
 }
 KS = (5, 10, 20)
 SEED = 12
@@ -63,14 +72,16 @@ def write_corpus(path: Path, rows: list[tuple[str, str]]) -> None:
 class Bench:
     """One app on one temporary database, with a logged-in moderator."""
 
-    def __init__(self, folder: Path, corpus: Path):
+    def __init__(self, folder: Path, corpus: Path, moderator_weight: float | None):
         from flask_migrate import upgrade
 
         from app import create_app
         from app.auth.services import create_staff_user
 
+        settings = {} if moderator_weight is None else {"MODERATOR_LABEL_WEIGHT": moderator_weight}
         self.app = create_app(
             {
+                **settings,
                 "SECRET_KEY": "bench-learning-secret-key",
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'learning.sqlite3'}",
                 "MODEL_CACHE_PATH": folder / "default_model.bin",
@@ -164,14 +175,78 @@ class Bench:
         return held / count, spam / count, alone / count
 
 
-def run_family(name: str, pattern: str, genuine: list[str], dev_genuine: list[str]) -> list:
+def composed_families() -> dict[str, dict[str, str]]:
+    """For each split ("train", "test"), the composer family of every bundled text
+    ("hand_written" for the hand-written posts).
+
+    Replays ``tools/compose_corpus.build`` (same seeds, same order, same dropping of
+    near-identical texts), keeping the family each text was made by, and checks that
+    it gives exactly the bundled CSVs."""
+    from moderation.classifier import bundled_corpus_path
+
+    sys.path.insert(0, str(REPO / "tools"))
+    import compose_corpus as composer
+
+    seen: set[str] = set()
+    families: dict[str, dict[str, str]] = {"train": {}, "test": {}}
+
+    def add(mode: str, family: str, text: str) -> bool:
+        key = composer.norm_key(text)
+        if not key or key in seen:
+            return False
+        seen.add(key)
+        families[mode][text] = family
+        return True
+
+    for mode in ("train", "test"):
+        for hand in (composer.HAND_SPAM, composer.HAND_HAM):
+            for i, text in enumerate(hand):
+                if (i % 5 == composer.HOLD) == (mode == "test"):
+                    add(mode, "hand_written", text)
+        for family, _label, make, n_train, n_test in composer.FAMILIES:
+            want = n_train if mode == "train" else n_test
+            ctx = composer.Ctx(mode, composer.family_seed(family, mode))
+            got = tries = 0
+            while got < want and tries < want * 300:
+                tries += 1
+                text = re.sub(r"[ \t]+\n", "\n", composer.stylize(ctx, make(ctx)))
+                got += add(mode, family, text)
+        bundled = {text for text, _ in read_rows(bundled_corpus_path(f"{mode}.csv"))}
+        if bundled != set(families[mode]):
+            raise SystemExit(f"{mode}.csv is not what tools/compose_corpus.py makes: regenerate it")
+    return families
+
+
+def family_posts(
+    name: str, families: dict[str, dict[str, str]], rows: list[tuple[str, str]], mode: str
+) -> list[str]:
+    """The spam texts of ``rows`` (one split) that belong to the bench family ``name``."""
+    composed, pattern = FAMILIES[name]
+    hand = re.compile(pattern, re.IGNORECASE).search if pattern else lambda _text: False
+    return [
+        text
+        for text, label in rows
+        if label == "spam"
+        and (
+            families[mode][text] in composed
+            or (families[mode][text] == "hand_written" and hand(text))
+        )
+    ]
+
+
+def run_family(
+    name: str,
+    families: dict[str, dict[str, str]],
+    genuine: list[str],
+    dev_genuine: list[str],
+    moderator_weight: float | None = None,
+) -> list:
     from moderation.classifier import bundled_corpus_path
 
     train = read_rows(bundled_corpus_path("train.csv"))
     test = read_rows(bundled_corpus_path("test.csv"))
-    matches = re.compile(pattern, re.IGNORECASE).search
-    family_train = [t for t, label in train if label == "spam" and matches(t)]
-    family_test = [t for t, label in test if label == "spam" and matches(t)]
+    family_train = family_posts(name, families, train, "train")
+    family_test = family_posts(name, families, test, "test")
     random.Random(SEED).shuffle(family_train)
     rows = []
     with tempfile.TemporaryDirectory(prefix="mend-learning-") as tmp:
@@ -179,7 +254,7 @@ def run_family(name: str, pattern: str, genuine: list[str], dev_genuine: list[st
         corpus = folder / "without_family.csv"
         left_out = set(family_train)
         write_corpus(corpus, [(t, label) for t, label in train if t not in left_out])
-        bench = Bench(folder, corpus)
+        bench = Bench(folder, corpus, moderator_weight)
         labelled = 0
         for k in (0, *KS):
             while labelled < k:
@@ -208,6 +283,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--families", nargs="+", choices=sorted(FAMILIES), default=None)
     parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "eval" / "dev.csv")
+    parser.add_argument(
+        "--moderator-weight",
+        type=float,
+        default=None,
+        help="MODERATOR_LABEL_WEIGHT for training (default: the app's default)",
+    )
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
     args = parser.parse_args()
 
@@ -230,8 +311,9 @@ def main() -> None:
     ]
     print(" | ".join(headers))
     rows = []
+    families = composed_families()
     for name in args.families or list(FAMILIES):
-        rows += run_family(name, FAMILIES[name], genuine, dev_genuine)
+        rows += run_family(name, families, genuine, dev_genuine, args.moderator_weight)
     result = table(headers, rows)
     print()
     print(result)

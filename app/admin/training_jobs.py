@@ -61,6 +61,7 @@ def train_and_store(
         screener.config,
         screener.classifier,
         progress,
+        moderator_weight=current_app.config["MODERATOR_LABEL_WEIGHT"],
     )
     artifact = result.classifier.to_bytes()
     metrics = dict(result.metrics)
