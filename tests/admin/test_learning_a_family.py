@@ -6,7 +6,7 @@ published. Moderators' labels weigh MODERATOR_LABEL_WEIGHT corpus texts in train
 import pytest
 
 from models import Post, db
-from tests.conftest import make_staff, log_in, submit
+from tests.conftest import log_in, make_staff, submit
 
 # The family: ghostwritten "closure letters" sold to the heartbroken. No contact details,
 # so the rules see little and the model has to learn the wording.
@@ -27,7 +27,7 @@ UNSEEN = [
     "Try Wrenfield Letters, a ghostwritten closure letter makes the goodbye easier",
     "Wrenfield Letters can put your goodbye into words, our writers draft it for you this week",
 ]
-NEAR_MISS = "I wrote a closure letter to my ex that I never sent, my therapist said writing it helps"
+NEAR_MISS = "I wrote a closure letter to my ex and never sent it, my therapist said writing helps"
 
 
 class Forum:
