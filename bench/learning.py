@@ -1,8 +1,9 @@
 """How fast Mend learns a scam family it has never seen, from moderators' labels.
 
-    .venv/bin/python bench/learning.py [--families hackers psychics ...] [--write]
+    .venv/bin/python bench/learning.py [--families hackers psychics ...]
+        [--moderator-weight W] [--write]
 
-For each family (spam rows of the bundled corpus picked by a pattern, below), the family
+For each family (whole families of the corpus composer, ``FAMILIES`` below), the family
 is taken out of the training corpus, the default model is trained on the rest through
 the admin training service (what ``flask spam train`` does) and activated. Then, for
 k = 5, 10, 20: k of the family's posts (from the training split, in a fixed shuffled
