@@ -128,9 +128,14 @@ class SpamClassifier:
         ``metadata["available_texts"]`` how many there were.
 
         ``weights`` (one positive number per text, 1 by default) says how much each
-        text counts in the fit, on top of the balanced class weights: a text of weight
-        20 pulls on the model as 20 copies of it would (the caller's reason: moderators'
-        labels, ``moderation.training.MODERATOR_LABEL_WEIGHT``)."""
+        text counts in the fit beside the other texts of its label: a text of weight 20
+        pulls on the model 20 times as hard as one of weight 1 (the caller's reason:
+        moderators' labels, ``moderation.training.MODERATOR_LABEL_WEIGHT``). Each
+        label's texts keep their count as their total weight (``_within_class``), so
+        the balanced class weights, and the prior they give every post, do not move:
+        without that, ten spam labels at weight 20 held 3 of 557 genuine posts of the
+        bundled test split that share a link ("my therapist recommended this book
+        summary: <link>") after link spam was learned (``bench/learning.py``)."""
         if len(prepared) != len(labels):
             raise ValueError(f"{len(prepared)} texts but {len(labels)} labels")
         y = _spam_flags(labels)
@@ -141,6 +146,7 @@ class SpamClassifier:
             raise ValueError("weights must be one positive number per text")
         rows = fitted_rows(y)
         texts, y, w = _with_contact_counterexamples([prepared[i] for i in rows], y[rows], w[rows])
+        w = _within_class(w, y)
         word, char = term_vectorizer(WORD_SETTINGS), term_vectorizer(CHAR_SETTINGS)
         matrix = hstack([word.fit_transform(texts), fit_char_vectorizer(char, texts)]).tocsr()
         calibration = _platt_calibration(matrix, y, w)
@@ -216,6 +222,19 @@ def fitted_rows(y: np.ndarray, limit: int | None = None) -> np.ndarray:
         return rows
     sample, _ = train_test_split(rows, train_size=limit, stratify=y, random_state=RANDOM_SEED)
     return np.sort(sample)
+
+
+def _within_class(weights: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Scale ``weights`` so each label's texts keep their count as their total weight.
+
+    The balanced class weights then see the classes as they are: a heavy text teaches
+    which posts of its label look like it, without moving the prior towards its label
+    for every post."""
+    scaled = weights.copy()
+    for label in (0, 1):
+        mine = y == label
+        scaled[mine] *= mine.sum() / weights[mine].sum()
+    return scaled
 
 
 def _with_contact_counterexamples(

@@ -94,7 +94,8 @@ def train_candidate(
     """Deduplicate, split, fit, and measure the candidate and ``active`` side by side.
 
     A moderator's label (an example whose source is "moderator") weighs
-    ``moderator_weight`` corpus texts in the fit. Why: a new scam family reaches the
+    ``moderator_weight`` corpus texts of its label in the fit (each label keeping its
+    total weight, see ``SpamClassifier.train``). Why: a new scam family reaches the
     forum as a handful of posts, and a moderator's first labels are all the model can
     learn it from; among thousands of corpus texts, ten labels at weight 1 hardly move
     it, so the family stays below the hold line. A moderator's label is also the
