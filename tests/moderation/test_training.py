@@ -114,3 +114,22 @@ def test_training_weights_are_one_positive_number_per_text():
         with pytest.raises(ValueError, match="weights"):
             SpamClassifier.train(texts, labels, weights=weights)
     assert SpamClassifier.train(texts, labels, weights=[3.0] * 8) is not None
+
+
+def test_every_moderators_label_is_fitted_and_the_held_out_texts_are_the_corpus():
+    from moderation.training import HELD_OUT_FRACTION, split_rows
+
+    examples = [LabelledText(f"corpus scam {n}", "spam") for n in range(20)]
+    examples += [LabelledText(f"corpus story {n}", "ham") for n in range(30)]
+    examples += [LabelledText(f"new family {n}", "spam", "moderator") for n in range(10)]
+    kept = list(range(len(examples)))
+    labels = np.array([1 if e.label == "spam" else 0 for e in examples])
+    fitted, held_out = split_rows(examples, kept, labels)
+    assert set(range(50, 60)) <= set(fitted.tolist())
+    assert len(held_out) == round(50 * HELD_OUT_FRACTION) and held_out.max() < 50
+    assert labels[held_out].sum() == 4  # stratified: a fifth of the corpus' 20 spam
+    # A corpus too small to split by label is split with the moderators' labels.
+    small = examples[:3] + examples[20:50] + examples[50:]
+    labels = np.array([1 if e.label == "spam" else 0 for e in small])
+    fitted, held_out = split_rows(small, list(range(len(small))), labels)
+    assert len(fitted) + len(held_out) == len(small) and labels[held_out].sum() > 0
