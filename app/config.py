@@ -9,6 +9,8 @@ import os
 import secrets
 from pathlib import Path
 
+from moderation.training import MODERATOR_LABEL_WEIGHT
+
 DEFAULT_CARE_MESSAGE = (
     "If you are thinking about hurting yourself, you don't have to carry it alone. "
     "Please talk to someone today: in the UK and Ireland call Samaritans on 116 123, "
@@ -101,6 +103,13 @@ def _cache_config(redis_url: str | None) -> dict:
     }
 
 
+def _positive_float(name: str, default: float) -> float:
+    value = _float(name, default)
+    if not 0 < value < float("inf"):
+        raise ConfigError(f"{name} must be a positive number, not {value}")
+    return value
+
+
 def load_config(instance_path: Path) -> dict:
     production = os.environ.get("MEND_ENV", "development") == "production"
     redis_url = os.environ.get("REDIS_URL")
@@ -153,6 +162,9 @@ def load_config(instance_path: Path) -> dict:
         # A training worker (with REDIS_URL) writes this often that it is alive; three missed
         # beats and its job counts as failed, so a new one can start.
         "TRAINING_HEARTBEAT_SECONDS": _float("TRAINING_HEARTBEAT_SECONDS", 10.0),
+        # How many corpus texts one moderator's label counts as when a model is trained
+        # (moderation/training.py, MODERATOR_LABEL_WEIGHT, says why and what it was measured on).
+        "MODERATOR_LABEL_WEIGHT": _positive_float("MODERATOR_LABEL_WEIGHT", MODERATOR_LABEL_WEIGHT),
         "HOLD_THRESHOLD": _float("HOLD_THRESHOLD", 0.5),
         "REJECT_THRESHOLD": _float("REJECT_THRESHOLD", 1.01),
         # Address hashes are keyed afresh every ADDRESS_HASH_DAYS, and deleted from rows

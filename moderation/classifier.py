@@ -116,23 +116,41 @@ class SpamClassifier:
     # --- training and prediction ----------------------------------------------------
     @classmethod
     def train(
-        cls, prepared: list[str], labels: Any, metadata: dict[str, Any] | None = None
+        cls,
+        prepared: list[str],
+        labels: Any,
+        metadata: dict[str, Any] | None = None,
+        weights: Any = None,
     ) -> SpamClassifier:
         """Fit on texts labelled 'spam' or 'ham' (or 1 and 0). Beyond ``MAX_FITTED``
         texts a stratified sample is fitted (``fitted_rows``); a caller with a very
         large raw corpus samples before normalising, the slow part, and says in
-        ``metadata["available_texts"]`` how many there were."""
+        ``metadata["available_texts"]`` how many there were.
+
+        ``weights`` (one positive number per text, 1 by default) says how much each
+        text counts in the fit beside the other texts of its label: a text of weight 20
+        pulls on the model 20 times as hard as one of weight 1 (the caller's reason:
+        moderators' labels, ``moderation.training.MODERATOR_LABEL_WEIGHT``). Each
+        label's texts keep their count as their total weight (``_within_class``), so
+        the balanced class weights, and the prior they give every post, do not move:
+        without that, ten spam labels at weight 20 held 3 of 557 genuine posts of the
+        bundled test split that share a link ("my therapist recommended this book
+        summary: <link>") after link spam was learned (``bench/learning.py``)."""
         if len(prepared) != len(labels):
             raise ValueError(f"{len(prepared)} texts but {len(labels)} labels")
         y = _spam_flags(labels)
         if len(set(y.tolist())) != 2:
             raise ValueError("training needs both 'spam' and 'ham' examples")
+        w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=np.float64)
+        if w.shape != y.shape or not np.all(np.isfinite(w)) or np.any(w <= 0):
+            raise ValueError("weights must be one positive number per text")
         rows = fitted_rows(y)
-        texts, y = _with_contact_counterexamples([prepared[i] for i in rows], y[rows])
+        texts, y, w = _with_contact_counterexamples([prepared[i] for i in rows], y[rows], w[rows])
+        w = _within_class(w, y)
         word, char = term_vectorizer(WORD_SETTINGS), term_vectorizer(CHAR_SETTINGS)
         matrix = hstack([word.fit_transform(texts), fit_char_vectorizer(char, texts)]).tocsr()
-        calibration = _platt_calibration(matrix, y)
-        model = _model().fit(matrix, y)
+        calibration = _platt_calibration(matrix, y, w)
+        model = _model().fit(matrix, y, sample_weight=w)
         info = {
             "training_size": len(texts),
             "spam_count": int(np.sum(y)),
@@ -206,26 +224,43 @@ def fitted_rows(y: np.ndarray, limit: int | None = None) -> np.ndarray:
     return np.sort(sample)
 
 
+def _within_class(weights: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Scale ``weights`` so each label's texts keep their count as their total weight.
+
+    The balanced class weights then see the classes as they are: a heavy text teaches
+    which posts of its label look like it, without moving the prior towards its label
+    for every post."""
+    scaled = weights.copy()
+    for label in (0, 1):
+        mine = y == label
+        scaled[mine] *= mine.sum() / weights[mine].sum()
+    return scaled
+
+
 def _with_contact_counterexamples(
-    prepared: list[str], y: np.ndarray
-) -> tuple[list[str], np.ndarray]:
+    prepared: list[str], y: np.ndarray, weights: np.ndarray
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Add copies of some genuine posts that share a contact placeholder.
 
     In a scam corpus nearly every post with a phone number or link is spam, so the
     classifier would learn "has a contact" as near-proof, while the rules already weigh
     contacts (capped). Genuine posts share helplines, articles and e-mail addresses;
     these copies teach the classifier to judge the wording around a contact instead.
+    A copy weighs what its original does.
     """
     words = list(REDACTION_WORDS.values())
-    extra = [
-        f"{text} {words[i % len(words)]}"
-        for i, (text, label) in enumerate(zip(prepared, y, strict=True))
-        if label == 0 and i % 6 == 0
-    ]
-    return list(prepared) + extra, np.concatenate([y, np.zeros(len(extra), dtype=y.dtype)])
+    copied = [i for i, label in enumerate(y) if label == 0 and i % 6 == 0]
+    extra = [f"{prepared[i]} {words[i % len(words)]}" for i in copied]
+    return (
+        list(prepared) + extra,
+        np.concatenate([y, np.zeros(len(extra), dtype=y.dtype)]),
+        np.concatenate([weights, weights[copied]]),
+    )
 
 
-def _platt_calibration(matrix: Any, y: np.ndarray) -> tuple[float, float]:
+def _platt_calibration(
+    matrix: Any, y: np.ndarray, weights: np.ndarray | None = None
+) -> tuple[float, float]:
     """Platt scaling: a logistic fit of the labels on cross-validated decision values.
 
     Balanced class weights make raw probabilities under-confident on a corpus this
@@ -236,7 +271,9 @@ def _platt_calibration(matrix: Any, y: np.ndarray) -> tuple[float, float]:
     large corpora, where one hold-out replaces the folds: ``bench/tfidf.py --size
     20000`` calibrates and fits in 4.8 s here against 16.0 s there. (The two
     calibrations differ slightly, by up to 0.01 in probability: scikit-learn smooths
-    Platt's targets.)
+    Platt's targets.) The fold models are fitted with the texts' ``weights``; the two
+    numbers are fitted on every text alike, since they map decision values to how often
+    posts are spam.
     """
     folds = min(5, int(np.bincount(y, minlength=2).min()))
     if folds < 2:
@@ -248,10 +285,13 @@ def _platt_calibration(matrix: Any, y: np.ndarray) -> tuple[float, float]:
         splits = [next(StratifiedKFold(5, shuffle=True, random_state=RANDOM_SEED).split(rows, y))]
     else:
         splits = list(StratifiedKFold(folds, shuffle=True, random_state=RANDOM_SEED).split(rows, y))
+    weights = np.ones(len(y)) if weights is None else weights
     held = np.concatenate([held_rows for _, held_rows in splits])
     decisions = np.zeros(len(y))
     for train_rows, held_rows in splits:
-        fold_model = _model().fit(matrix[train_rows], y[train_rows])
+        fold_model = _model().fit(
+            matrix[train_rows], y[train_rows], sample_weight=weights[train_rows]
+        )
         decisions[held_rows] = fold_model.decision_function(matrix[held_rows])
     platt = LogisticRegression(C=1.0, solver="lbfgs")
     platt.fit(decisions[held].reshape(-1, 1), y[held])

@@ -83,6 +83,7 @@ def train_and_store(trained_by: str, progress=None, corpus: str | Path | None = 
         screener.config,
         screener.classifier,
         progress,
+        moderator_weight=current_app.config["MODERATOR_LABEL_WEIGHT"],
     )
     artifact = result.classifier.to_bytes()
     sha256 = hashlib.sha256(artifact).hexdigest()
