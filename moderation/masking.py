@@ -21,6 +21,8 @@ MASK = "[contact removed]"
 # com", "+ 2 3 4 ..."); longer spreads are caught by the final check instead.
 _WINDOW_WORDS = 16
 _WORDS = re.compile(r"\S+")
+# The gap after the word a piece starts with.
+_NEXT_WORD = re.compile(r"\s+")
 # Words that end a disguised address: "dot", "com", "(dot)". At most _TAIL_WORDS.
 _ADDRESS_TAIL = re.compile(r"(?i)(?:dot|\(dot\)|\[dot\]|\.|com|net|org|info|biz)[.,;:!?)]*$")
 _TAIL_WORDS = 3
@@ -127,6 +129,13 @@ def _trimmed(text: str, start: int, end: int, wanted: set[Contact], counter: _Bu
     left with "+[contact removed]" or "[contact removed] com"."""
     for _ in range(end - start):
         if text[start] in "+0123456789":
+            # A number in front ("I lost 300 dollars to x@y.com", a title's "part 2")
+            # is left out only as a whole word, and only if the contact is still
+            # there without it.
+            next_word = _NEXT_WORD.search(text, start, end)
+            if next_word and counter.contacts_in(text[next_word.end() : end]) & wanted:
+                start = next_word.end()
+                continue
             break
         if counter.contacts_in(text[start + 1 : end]) & wanted:
             start += 1

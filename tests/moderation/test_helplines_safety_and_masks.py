@@ -141,3 +141,21 @@ def test_verdicts_stored_before_hold_kinds_still_load():
     assert Verdict.from_dict({"score": 0.1, "action": "publish"}).hold_kind is None
     new = Verdict(score=0.1, action="hold", hold_kind="safety", personal_contacts=["phone:1"])
     assert Verdict.from_dict(new.to_dict()) == new
+
+
+def test_a_mask_hides_only_the_contact_not_the_numbers_before_it(screener):
+    # A digit before the contact (an amount, a title's "2") is not part of it: the
+    # mask neither swallows the words in between nor reaches back into the title.
+    post = (
+        "I lost 300 dollars to healer.zed@gmail.com last month. Beware of these people, "
+        "it's a scam, don't fall for it."
+    )
+    verdict = screener.screen(post)
+    assert verdict.action == "publish"
+    assert apply_masks(post, verdict.masks) == (
+        "I lost 300 dollars to [contact removed] last month. Beware of these people, "
+        "it's a scam, don't fall for it."
+    )
+    titled = "Careful, part 2\n\n" + post
+    verdict = screener.screen(titled)
+    assert verdict.masks == ["healer.zed@gmail.com"]
