@@ -159,3 +159,19 @@ def test_a_mask_hides_only_the_contact_not_the_numbers_before_it(screener):
     titled = "Careful, part 2\n\n" + post
     verdict = screener.screen(titled)
     assert verdict.masks == ["healer.zed@gmail.com"]
+
+
+@pytest.mark.parametrize("words_before", [10, 30, 40, 47, 100])
+def test_a_warning_is_masked_wherever_in_the_post_the_contact_is(screener, words_before):
+    # Masking used to look for the contact word by word from the start of each block,
+    # re-reading the block each time: a number 30 or more words into a post ran out of
+    # budget, so an everyday warning was held instead of published masked.
+    story = " ".join(["I cried all week and I still miss him so much."] * 20).split()
+    post = (
+        " ".join(story[:words_before])
+        + " Beware of these people, a man texting from +234 803 555 0177 asked me for"
+        " money. It's a scam, don't fall for it."
+    )
+    verdict = screener.screen(post)
+    assert verdict.action == "publish", verdict.hold_kind
+    assert verdict.masks == ["+234 803 555 0177"]
