@@ -27,6 +27,8 @@ HELPLINE_POSTS = [
     "RAINN is 1-800-656-4673, they helped me more than I can say.",
     "CALM on 0800 58 58 58 saved me last winter, call them.",
     "In Ireland Pieta is 1800 247 247 if you are thinking of ending it.",
+    "If you're under 35, Papyrus HOPELINE247 is 0800 068 4141, papyrus-uk.org.",
+    "The Men's Advice Line is 0808 801 0327 if he is hurting you and you're a man.",
 ]
 
 
