@@ -343,8 +343,10 @@ def toggle_helpline(entry_id: int):
     row = find_helpline(entry_id)
     if row is None:
         abort(404)
-    name = set_helpline_enabled(current_user, entry_id, not row.enabled)
-    flash(f"Helpline {name!r} {'disabled' if row.enabled else 'enabled'}.")
+    # Decided before the change: ``row`` may be the stored row the change updates.
+    enabled = not row.enabled
+    name = set_helpline_enabled(current_user, entry_id, enabled)
+    flash(f"Helpline {name!r} {'enabled' if enabled else 'disabled'}.")
     return redirect(url_for("admin.helplines"))
 
 

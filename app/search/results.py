@@ -79,9 +79,29 @@ def search_posts(
         if post_id not in by_id:  # gone between the two queries
             continue
         post, thread = by_id[post_id]
-        title, body = highlight(thread.title, terms), snippet(reader_body(post), terms)
+        shown = reader_body(post)
+        if shown != post.body and not _all_terms_in(terms, thread.title, shown, post.is_opening):
+            continue  # found only by words readers see as "[contact removed]"
+        title, body = highlight(thread.title, terms), snippet(shown, terms)
         hits.append(Hit(post, thread, title, body))
     return hits, has_more
+
+
+def _all_terms_in(terms: list[Term], title: str, body: str, is_opening: bool) -> bool:
+    """Whether what readers see of a post (its thread's title for an opening post, and
+    its body with a warning's masks applied) holds every term: the index holds the
+    text as written, and a masked contact must not be found, or it could be read back
+    from the hits one guessed prefix at a time."""
+    texts = [body, title] if is_opening else [body]
+    tokens = [[w.lower() for w in WORD.findall(text)] for text in texts]
+    return all(any(_term_in(term, words) for words in tokens) for term in terms)
+
+
+def _term_in(term: Term, words: list[str]) -> bool:
+    if term.prefix or len(term.words) == 1:
+        return any(term.matches(word) for word in words)
+    size = len(term.words)
+    return any(tuple(words[i : i + size]) == term.words for i in range(len(words) - size + 1))
 
 
 def highlight(source: str, terms: list[Term]) -> Markup:

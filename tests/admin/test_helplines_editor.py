@@ -101,3 +101,17 @@ def test_only_admins_reach_the_list(app, client, moderator):
     assert moderator.get("/admin/helplines").status_code in (302, 403)
     assert client.get("/admin/helplines").status_code in (302, 403)
     assert client.post("/admin/helplines/1/toggle").status_code in (302, 400, 403)
+
+
+def test_the_toggle_says_what_it_did(admin):
+    # The first toggle copies the bundled list; later ones change a stored row, and the
+    # message must still name the new state, not the old one.
+    for expected in ("disabled", "enabled", "disabled"):
+        page = admin.get("/admin/helplines").get_data(as_text=True)
+        [toggle] = [
+            form
+            for form in rendered_forms(page)
+            if form.action.endswith("/toggle") and "/helplines/6/" in form.action
+        ]
+        response = admin.post(toggle.action, data=toggle.data(), follow_redirects=True)
+        assert f"Helpline &#39;Samaritans&#39; {expected}." in response.get_data(as_text=True)

@@ -27,6 +27,8 @@ HELPLINE_POSTS = [
     "RAINN is 1-800-656-4673, they helped me more than I can say.",
     "CALM on 0800 58 58 58 saved me last winter, call them.",
     "In Ireland Pieta is 1800 247 247 if you are thinking of ending it.",
+    "If you're under 35, Papyrus HOPELINE247 is 0800 068 4141, papyrus-uk.org.",
+    "The Men's Advice Line is 0808 801 0327 if he is hurting you and you're a man.",
 ]
 
 
@@ -141,3 +143,37 @@ def test_verdicts_stored_before_hold_kinds_still_load():
     assert Verdict.from_dict({"score": 0.1, "action": "publish"}).hold_kind is None
     new = Verdict(score=0.1, action="hold", hold_kind="safety", personal_contacts=["phone:1"])
     assert Verdict.from_dict(new.to_dict()) == new
+
+
+def test_a_mask_hides_only_the_contact_not_the_numbers_before_it(screener):
+    # A digit before the contact (an amount, a title's "2") is not part of it: the
+    # mask neither swallows the words in between nor reaches back into the title.
+    post = (
+        "I lost 300 dollars to healer.zed@gmail.com last month. Beware of these people, "
+        "it's a scam, don't fall for it."
+    )
+    verdict = screener.screen(post)
+    assert verdict.action == "publish"
+    assert apply_masks(post, verdict.masks) == (
+        "I lost 300 dollars to [contact removed] last month. Beware of these people, "
+        "it's a scam, don't fall for it."
+    )
+    titled = "Careful, part 2\n\n" + post
+    verdict = screener.screen(titled)
+    assert verdict.masks == ["healer.zed@gmail.com"]
+
+
+@pytest.mark.parametrize("words_before", [10, 30, 40, 47, 100])
+def test_a_warning_is_masked_wherever_in_the_post_the_contact_is(screener, words_before):
+    # Masking used to look for the contact word by word from the start of each block,
+    # re-reading the block each time: a number 30 or more words into a post ran out of
+    # budget, so an everyday warning was held instead of published masked.
+    story = " ".join(["I cried all week and I still miss him so much."] * 20).split()
+    post = (
+        " ".join(story[:words_before])
+        + " Beware of these people, a man texting from +234 803 555 0177 asked me for"
+        " money. It's a scam, don't fall for it."
+    )
+    verdict = screener.screen(post)
+    assert verdict.action == "publish", verdict.hold_kind
+    assert verdict.masks == ["+234 803 555 0177"]
