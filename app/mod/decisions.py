@@ -98,8 +98,10 @@ class DecisionBatch:
         self, post: Post, action: str, reason: str | None = None, caused_by: Decision | None = None
     ) -> Decision:
         new_status, label = EFFECTS[action]
-        if action != DecisionAction.BAN and held_for_safety(post):
-            label = None  # a hold for the poster's safety says nothing about spam
+        if action in (DecisionAction.APPROVE, DecisionAction.REMOVE) and held_for_safety(post):
+            # A hold for the poster's safety says nothing about spam; a moderator who
+            # rejects it as spam (or bans) says it is, and that is a label.
+            label = None
         if action == DecisionAction.APPROVE:
             reason = None
         decision = Decision(
