@@ -63,7 +63,7 @@ def admin(admin_app):
     return staff_client(admin_app, "ada", "admin")
 
 
-def wait_for_jobs(app, timeout: float = 120.0) -> TrainingJob:
+def wait_for_jobs(app, timeout: float = 360.0) -> TrainingJob:
     """The latest training job, once no job is running any more."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

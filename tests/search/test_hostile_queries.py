@@ -57,4 +57,6 @@ def test_every_payload_searched_for_gets_a_page_of_text(app, client):
         markup.feed(response.get_data(as_text=True))
         assert markup.unexpected == [], (line, markup.unexpected)
         pages_with_hits += markup.marks > 0
-    assert pages_with_hits > len(lines) // 2, "most payloads should find stored posts"
+    # The sample's HTML anchors and links are held as link spam, so not every payload
+    # has a published twin; still, a good share of the searches must find and mark one.
+    assert pages_with_hits > len(lines) // 3, "many payloads should find stored posts"
