@@ -52,6 +52,31 @@ def find_helpline(entry_id: int) -> HelplineEntry | None:
     return next((row for row in helpline_rows() if row.id == entry_id), None)
 
 
+# Hosts that many people share: allow-listing one would publish every private address
+# or profile under it. A public suffix such as co.uk or com.au is refused by its shape
+# (a generic label before a two-letter country code).
+SHARED_HOSTS = frozenset(
+    {
+        "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com",
+        "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "proton.me",
+        "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "mail.com", "yandex.com",
+        "yandex.ru", "web.de", "btinternet.com", "zoho.com", "qq.com", "163.com",
+        "wa.me", "t.me", "telegram.me", "instagram.com", "facebook.com", "fb.com",
+        "tiktok.com", "x.com", "twitter.com", "snapchat.com", "linktr.ee", "bit.ly",
+    }
+)  # fmt: skip
+GENERIC_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "gob", "or"})
+
+
+def shared_domain(domain: str) -> bool:
+    """Whether ``domain`` is, or lies under, a host many unrelated people use."""
+    labels = domain.lower().strip(".").removeprefix("www.").split(".")
+    host = ".".join(labels)
+    if any(host == shared or host.endswith("." + shared) for shared in SHARED_HOSTS):
+        return True
+    return len(labels) == 2 and labels[0] in GENERIC_SECOND_LEVEL and len(labels[1]) == 2
+
+
 def check_fields(fields: HelplineFields) -> None:
     """AdminError unless every number, address and domain reads as one."""
     if not (fields.numbers.strip() or fields.emails.strip() or fields.domains.strip()):
@@ -68,6 +93,11 @@ def check_fields(fields: HelplineFields) -> None:
             raise AdminError(f"{domain!r} does not read as a web domain.")
         if "." not in domain:
             raise AdminError(f"{domain!r} does not read as a web domain.")
+        if shared_domain(domain):
+            raise AdminError(
+                f"{domain!r} is shared by many people (a mail or social media service, or a"
+                " country's suffix): name the helpline's own domain."
+            )
 
 
 def save_helpline(staff: StaffUser, fields: HelplineFields, entry_id: int | None = None) -> int:

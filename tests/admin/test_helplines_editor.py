@@ -87,6 +87,9 @@ def test_nonsense_is_refused_with_a_message(admin_app, admin):
         ({"name": "Words", "numbers": "call us"}, "does not read as a phone number"),
         ({"name": "Bad mail", "emails": "not an address"}, "does not read as one e-mail"),
         ({"name": "Bad web", "domains": "nowhere"}, "does not read as a web domain"),
+        ({"name": "Suffix", "domains": "co.uk"}, "shared by many people"),
+        ({"name": "Free mail", "domains": "gmail.com"}, "shared by many people"),
+        ({"name": "Profile", "domains": "www.instagram.com"}, "shared by many people"),
         ({"name": "Bad country", "numbers": "988", "country": "Narnia"}, "two-letter code"),
     ):
         response = submit_as_rendered(
