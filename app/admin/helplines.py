@@ -34,18 +34,22 @@ def helpline_rows() -> list[HelplineEntry]:
     if rows:
         return rows
     return [
-        HelplineEntry(
-            id=index,
-            name=entry.name,
-            country=entry.country,
-            numbers="\n".join(entry.numbers),
-            emails="\n".join(entry.emails),
-            domains="\n".join(entry.domains),
-            enabled=True,
-            updated_by="bundled",
-        )
+        _bundled_row(entry, id=index, updated_by="bundled")
         for index, entry in enumerate(bundled_helplines(), start=1)
     ]
+
+
+def _bundled_row(entry, **stamp) -> HelplineEntry:
+    """A row holding one entry of the bundled list, enabled."""
+    return HelplineEntry(
+        name=entry.name,
+        country=entry.country,
+        numbers="\n".join(entry.numbers),
+        emails="\n".join(entry.emails),
+        domains="\n".join(entry.domains),
+        enabled=True,
+        **stamp,
+    )
 
 
 def find_helpline(entry_id: int) -> HelplineEntry | None:
@@ -166,16 +170,7 @@ def _copy_bundled_list(staff: StaffUser) -> list[HelplineEntry] | None:
     if db.session.execute(db.select(HelplineEntry.id).limit(1)).first() is not None:
         return None
     rows = [
-        HelplineEntry(
-            name=entry.name,
-            country=entry.country,
-            numbers="\n".join(entry.numbers),
-            emails="\n".join(entry.emails),
-            domains="\n".join(entry.domains),
-            enabled=True,
-            updated_at=utcnow(),
-            updated_by=staff.username,
-        )
+        _bundled_row(entry, updated_at=utcnow(), updated_by=staff.username)
         for entry in bundled_helplines()
     ]
     for row in rows:
