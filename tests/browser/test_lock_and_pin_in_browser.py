@@ -1,6 +1,8 @@
 """A moderator locks and pins a thread from its page in a real browser, and undoes the
 lock from the log; the reader's view follows. axe-core and 390 px on every page."""
 
+import re
+
 from app.forum.writing import create_thread
 from app.poster_identity import Poster
 from tests.browser.checks import PHONE, check_page
@@ -45,7 +47,9 @@ def test_a_moderator_locks_pins_and_undoes_from_the_log(app, live_server, browse
     check_page(staff)
     lock_row = staff.locator("table.log tbody tr", has_text="Taking a pause.")
     assert "open → locked" in lock_row.inner_text()
-    lock_row.get_by_role("button", name="Undo").click()
+    lock_row.get_by_role("link", name=re.compile(r"^Undo #\d+")).click()
+    undo = staff.get_by_role("dialog", name=re.compile(r"^Undo decision #\d+\?$"))
+    undo.get_by_role("button", name=re.compile("^Undo decision")).click()
     staff.get_by_text("is undone").wait_for()
 
     reader.reload()

@@ -4,7 +4,7 @@ warning is published with the scammer's contact masked for readers, as written f
 moderators; approving or removing a safety hold writes no training label (rejecting
 it as spam does)."""
 
-from models import Decision, Post, PostStatus, db
+from models import Post, PostStatus, db
 from tests.forum.test_editing import _remembered_token
 from tests.mod.test_decisions import post_row
 from tests.promises.forms import rendered_forms, submit_as_rendered

@@ -70,7 +70,10 @@ window.__inspect = (root) => {
       if (URL_ATTRIBUTES.includes(name) && /^(javascript|vbscript|data:text\/html)/.test(url))
         found.push(el.tagName + " " + name + "=" + attr.value);
     }
-    if (el.tagName === "FORM" && !/^\/(?!\/)/.test(el.getAttribute("action") || ""))
+    // A form with method="dialog" only closes its dialog; every other must post here.
+    const closesDialog = (el.getAttribute("method") || "").toLowerCase() === "dialog";
+    const action = el.getAttribute("action") || "";
+    if (el.tagName === "FORM" && !closesDialog && !/^\/(?!\/)/.test(action))
       found.push("form posting to " + el.getAttribute("action"));
     if (["IFRAME", "FRAME", "OBJECT", "EMBED", "BASE"].includes(el.tagName))
       found.push("element " + el.tagName);

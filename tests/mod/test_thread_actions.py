@@ -30,9 +30,16 @@ def _act(staff, thread_id: int, button: str, note: str | None = None):
     return submit_as_rendered(staff, f"/t/{thread_id}", "/mod/thread/", changes, button)
 
 
-def _undo_latest(staff):
+def undo_form(staff):
+    """The latest decision's Undo, as its confirmation page renders it (the log links to
+    that page, newest first)."""
     html = staff.get("/mod/log").get_data(as_text=True)
-    form = next(f for f in rendered_forms(html) if f.action.endswith("/reverse"))
+    page = staff.get(re.search(r'href="(/mod/log/\d+/undo)"', html)[1]).get_data(as_text=True)
+    return next(f for f in rendered_forms(page) if f.action.endswith("/reverse"))
+
+
+def _undo_latest(staff):
+    form = undo_form(staff)
     return staff.post(form.action, data=form.data())
 
 

@@ -12,7 +12,8 @@ from app.forum.writing import create_thread
 from app.poster_identity import Poster
 from models import Decision, Post, Thread, db
 from tests.conftest import csrf_token
-from tests.promises.forms import rendered_form, rendered_forms, submit_as_rendered
+from tests.mod.test_thread_actions import undo_form
+from tests.promises.forms import rendered_form, submit_as_rendered
 
 WORDS = "Replaying the form I had open."
 
@@ -79,8 +80,7 @@ def test_a_reader_cannot_lock_or_pin_with_a_forged_request(app, moderator):
 def test_a_reader_cannot_undo_a_lock_from_the_log(app, moderator):
     _thread(app)
     _lock(moderator)
-    log = moderator.get("/mod/log").get_data(as_text=True)
-    undo = next(f for f in rendered_forms(log) if f.action.endswith("/reverse"))
+    undo = undo_form(moderator)
     reader = app.test_client()
     data = {**undo.data(), "csrf_token": csrf_token(reader, "/new")}
     response = reader.post(undo.action, data=data)
