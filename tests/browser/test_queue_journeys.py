@@ -155,8 +155,11 @@ def test_by_keyboard_only_keys_ticks_confirmations_and_undo(app, live_server, br
     page.get_by_text("2 posts approved.").wait_for()
     assert _statuses(app, ids) == ["published", "published", "held"]
 
-    # One key on the current post, no ticks: still asked.
+    # One key on the current post, no ticks: still asked. (The keys work once the
+    # reloaded queue's script has run.)
+    page.wait_for_load_state("load")
     page.keyboard.press("j")
+    page.wait_for_function(f"document.activeElement && document.activeElement.id == 'q{ids[2]}'")
     page.keyboard.press("r")
     page.get_by_role("dialog", name="Reject as spam 1 post?").wait_for()
     page.keyboard.press("Enter")
@@ -164,6 +167,7 @@ def test_by_keyboard_only_keys_ticks_confirmations_and_undo(app, live_server, br
     assert _statuses(app, ids)[2] == "removed"
 
     # u: the last decision, what will change, then undone.
+    page.wait_for_load_state("load")
     page.keyboard.press("u")
     undo = page.get_by_role("dialog", name=re.compile(r"^Undo decision #\d+\?$"))
     undo.wait_for()
