@@ -25,7 +25,11 @@ CARD_COLUMNS = (
     Post.edited_at,
     Post.care,
 )
-EXCERPT_COLUMNS = (Post.id, Post.thread_id, Post.is_opening, Post.body, Post.status)
+# An excerpt masks a warning's quoted contacts (app/reader_view.py reads the masks from
+# the verdict), and the front page renders every excerpt: the verdict comes with the row
+# rather than in one query per thread. A card reads it only when it is rendered afresh,
+# which the card cache makes rare, so CARD_COLUMNS leaves it to load then.
+EXCERPT_COLUMNS = (Post.id, Post.thread_id, Post.is_opening, Post.body, Post.status, Post.verdict)
 
 
 class BadCursor(ValueError):
