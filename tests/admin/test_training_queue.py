@@ -20,9 +20,10 @@ from app.live_screener import get_screener
 from models import ModelVersion, TrainingJob, TrainingState, db
 from tests.admin.conftest import wait_for_jobs
 from tests.conftest import TEST_SECRET, staff_client, submit
+from tests.redis_db import redis_url
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = "redis://127.0.0.1:6379/2"
+REDIS_URL = redis_url(2)
 HEARTBEAT_SECONDS = 0.5
 
 
@@ -33,7 +34,7 @@ def _redis_up() -> bool:
         return False
 
 
-pytestmark = pytest.mark.skipif(not _redis_up(), reason="no Redis at 127.0.0.1:6379")
+pytestmark = pytest.mark.skipif(not _redis_up(), reason=f"no Redis at {REDIS_URL}")
 
 
 @pytest.fixture

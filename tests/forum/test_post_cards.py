@@ -15,9 +15,10 @@ from app.shared_cache import card_key
 from models import Post, PostStatus, db
 from tests.conftest import SCAM, staff_client, submit
 from tests.promises.forms import submit_as_rendered
+from tests.redis_db import redis_url
 
-# Redis db 10 is this suite's own (db 2 belongs to the RQ tests).
-REDIS_URL = "redis://127.0.0.1:6379/10"
+# Redis db 10 is this suite's own unless TEST_REDIS_URL names one (tests/redis_db.py).
+REDIS_URL = redis_url(10)
 PREFIX = "mend-test:"
 OPENING = "Three months out and I still set two mugs out every morning."
 

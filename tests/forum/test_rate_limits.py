@@ -6,6 +6,7 @@ import pytest
 import redis
 
 from tests.conftest import submit
+from tests.redis_db import redis_url
 
 
 def test_posting_too_fast_gets_a_friendly_429(make_app):
@@ -46,10 +47,10 @@ def _redis_up() -> bool:
         return False
 
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = redis_url(15)
 
 
-@pytest.mark.skipif(not _redis_up(), reason="no Redis at 127.0.0.1:6379")
+@pytest.mark.skipif(not _redis_up(), reason=f"no Redis at {REDIS_URL}")
 def test_limits_are_shared_through_redis_by_every_app_instance(make_app):
     # Two app instances stand for two gunicorn workers: the count is shared.
     settings = {

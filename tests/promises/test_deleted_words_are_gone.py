@@ -20,6 +20,7 @@ from app.rendering import render_post_text
 from models import Decision, Post, PostStatus, PostWording, db
 from tests.conftest import staff_client, submit
 from tests.promises.forms import submit_as_rendered
+from tests.redis_db import redis_url
 
 # Scam-like, so screening holds the post and each edit and a moderator has to decide.
 PHRASE = "zephyr lanterns"
@@ -232,8 +233,8 @@ def test_the_search_index_forgets_the_words_at_once(app, client, moderator):
         assert "No published posts match" in page and "<mark>" not in page
 
 
-# Redis db 10 is this suite's own (db 2 belongs to the RQ tests).
-REDIS_URL = "redis://127.0.0.1:6379/10"
+# Redis db 10 is this suite's own unless TEST_REDIS_URL names one (tests/redis_db.py).
+REDIS_URL = redis_url(10)
 
 
 @pytest.fixture(params=["memory", "redis"])
