@@ -5,7 +5,8 @@ of the candidate and the active model, mapped to the coordinates of the inline S
 from dataclasses import dataclass
 
 WIDTH, HEIGHT, PAD = 320, 240, 36
-COLOURS = {"candidate": "#2f6f68", "active": "#b5651d"}
+# Each known curve's colour comes from the stylesheet (one per colour scheme), by class.
+CURVE_CLASSES = {"candidate": "candidate", "active": "active"}
 TICKS = (0.0, 0.5, 1.0)
 
 
@@ -19,7 +20,7 @@ class Tick:
 @dataclass
 class Curve:
     name: str
-    colour: str
+    css_class: str  # "candidate", "active" or "other": its colour is the stylesheet's
     points: str  # "x,y x,y ..." for the polyline
     legend_y: float
 
@@ -50,5 +51,5 @@ def pr_chart(curves: dict[str, list[list[float]] | None], title: str) -> PrChart
             continue
         path = " ".join(f"{x},{y}" for x, y in (_xy(r, p) for r, p in sorted(points)))
         legend_y = HEIGHT - PAD - 14 - 14 * index
-        lines.append(Curve(name, COLOURS.get(name, "#444"), path, legend_y))
+        lines.append(Curve(name, CURVE_CLASSES.get(name, "other"), path, legend_y))
     return PrChart(title, ticks, lines)

@@ -20,10 +20,14 @@ def test_each_curve_is_a_line_with_a_legend_and_empty_ones_draw_nothing(app):
     assert 'aria-label="Precision &amp; recall"' in svg
     assert "<title>Precision &amp; recall</title>" in svg
     # Points sorted by recall, mapped into the plot area (y grows downwards).
-    assert '<polyline points="36.0,10.0 310.0,107.0"' in svg
+    assert '<polyline points="36.0,10.0 310.0,107.0" class="chart-curve candidate"/>' in svg
     assert svg.count("<polyline") == 2 and "&lt;script&gt;x&lt;/script&gt;" in svg
     assert "<script>" not in svg
     # The legend keeps each curve's place, the missing one included.
     assert f'y1="{HEIGHT - PAD - 14}"' in svg and f'y1="{HEIGHT - PAD - 14 - 28}"' in svg
     for label in ("recall", "precision", ">0<", ">0.5<", ">1<"):
         assert label in svg
+    # Colours come from the stylesheet, by class, so the dark scheme redraws the chart;
+    # an unknown name gets the text colour, never a class made of its name.
+    assert "#" not in svg.replace("&#", "") and "fill=" not in svg and "stroke=" not in svg
+    assert svg.count('class="chart-curve other"') == 2
