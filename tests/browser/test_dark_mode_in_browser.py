@@ -78,6 +78,12 @@ TEXT = {
 }
 
 
+# Where the header, the search box, the heading and the threads sit on the front page.
+BOXES = """[...document.querySelectorAll('header, .site-search input, h1, .thread-item')]
+  .map(e => e.getBoundingClientRect())
+  .map(r => [r.x, r.y, r.width, r.height])"""
+
+
 @pytest.fixture
 def forum(app):
     with app.app_context():
@@ -87,7 +93,7 @@ def forum(app):
 
 
 def test_a_dark_browser_gets_a_dark_page_and_every_text_stays_readable(forum, live_server, browser):
-    backgrounds = {}
+    backgrounds, layouts = {}, {}
     for scheme in SCHEMES:
         page = browser.new_context(color_scheme=scheme).new_page()
         page.goto(f"{live_server}/")
@@ -96,6 +102,7 @@ def test_a_dark_browser_gets_a_dark_page_and_every_text_stays_readable(forum, li
             "light dark"
         )
         backgrounds[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        layouts[scheme] = page.evaluate(BOXES)
         low = {}
         for path, selectors in TEXT.items():
             page.goto(f"{live_server}{path}")
@@ -112,6 +119,7 @@ def test_a_dark_browser_gets_a_dark_page_and_every_text_stays_readable(forum, li
         assert ratio(page, "textarea", "outlineColor") >= 3
         page.context.close()
     assert backgrounds["light"] != backgrounds["dark"], backgrounds
+    assert layouts["light"] == layouts["dark"]  # the same page, only its colours change
     # Light stays a light page and dark a dark one, not merely different.
     light, dark = (luminance(_rgb(backgrounds[s])) for s in SCHEMES)
     assert light > 0.8 and dark < 0.05, backgrounds
