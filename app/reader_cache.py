@@ -124,7 +124,9 @@ def cached_for_readers(view):
         # Read before rendering: a change committed meanwhile moves the version on, so
         # a page that may have missed it is never served under the new one.
         version = content_version(FRONT if thread_id is None else thread_version_key(thread_id))
-        key = ("front" if thread_id is None else thread_id, request.full_path)
+        # Feeds hold absolute links built from the address the request came in on: one
+        # forged Host header must not put its links into every other reader's copy.
+        key = ("front" if thread_id is None else thread_id, request.host_url, request.full_path)
         kept = cache.get(key, seconds)
         if kept is not None and version is not None and kept[0] == version:
             pieces = kept[1]
