@@ -133,3 +133,33 @@ def test_a_lock_of_a_missing_thread_or_an_unknown_action_is_refused(app, moderat
     bad = form.data({"action": "delete"})
     assert moderator.post(form.action, data=bad).status_code == 400
     assert _log(app) == []
+
+
+def test_readers_kept_pages_show_a_lock_and_a_pin_at_once(app, moderator):
+    """With the page cache for cookie-less readers on, a lock or a pin is not hidden
+    behind a copy kept from before it."""
+    app.config["READER_CACHE_SECONDS"] = 60
+    _threads(app, 3)
+    for _ in range(2):  # rendered, then served from the cache
+        assert "This thread is locked" not in app.test_client().get("/t/1").text
+        assert TITLE_RE.findall(app.test_client().get("/").text)[0] == "3"
+    _act(moderator, 1, "Lock thread", "Pause.")
+    locked = app.test_client().get("/t/1").text
+    assert "This thread is locked" in locked and 'action="/t/1/reply"' not in locked
+    _act(moderator, 1, "Pin to front page")
+    assert TITLE_RE.findall(app.test_client().get("/").text)[0] == "1"
+
+
+def test_a_pinned_thread_whose_story_is_removed_leaves_the_front_page(app, moderator):
+    _threads(app, 3)
+    _act(moderator, 1, "Pin to front page")
+    assert TITLE_RE.findall(app.test_client().get("/").text) == ["1", "3", "2"]
+    # A reader reports the opening post; the moderator removes it from the queue.
+    submit_as_rendered(app.test_client(), "/p/1/report", "/report", {"reason": "abuse"})
+    queue = moderator.get("/mod/queue").text
+    assert 'id="q1"' in queue
+    form = next(f for f in rendered_forms(queue) if f.data().get("post_id") == "1")
+    data = form.data({"reason": "abuse"}, "Remove post 1")
+    assert moderator.post(form.action, data=data).status_code == 302
+    assert TITLE_RE.findall(app.test_client().get("/").text) == ["3", "2"]
+    assert app.test_client().get("/t/1").status_code == 404
