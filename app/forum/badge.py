@@ -7,7 +7,7 @@ one browser's link to another. It costs one query, and only for browsers holding
 tokens; everyone else gets the page without it.
 """
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, g, render_template, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.forum.last_seen import SEEN_COOKIE, parse_seen
@@ -24,7 +24,8 @@ def _badge_html() -> bytes:
         return b""
     try:
         counts = new_replies_by_thread(
-            remembered_tokens(), parse_seen(request.cookies.get(SEEN_COOKIE))
+            remembered_tokens(),
+            parse_seen(g.get("seen_cookie") or request.cookies.get(SEEN_COOKIE)),
         )
     except SQLAlchemyError:
         # The page says what went wrong already (503); it goes out without the link.

@@ -248,9 +248,11 @@ def _render_thread(thread, reply_form, status=200, number: int | None = 1):
         status,
     )
     if own and page.items:
+        now_seen = seen_value(seen, thread.id, page.items[-1].id)
+        g.seen_cookie = now_seen  # what the header's "Your posts" link counts from
         response.set_cookie(
             SEEN_COOKIE,
-            seen_value(seen, thread.id, page.items[-1].id),
+            now_seen,
             max_age=SEEN_COOKIE_MAX_AGE,
             httponly=True,
             samesite="Lax",
