@@ -27,6 +27,11 @@ def start_thread(client, title: str, body: str) -> int:
     return latest_post_id(client)
 
 
+def thread_of(client, post_id: int) -> int:
+    with client.application.app_context():
+        return db.session.get(Post, post_id).thread_id
+
+
 def reply(client, thread_id: int, body: str) -> int:
     response = submit_as_rendered(client, f"/t/{thread_id}", "/reply", {"body": body})
     assert response.status_code == 302
