@@ -154,6 +154,10 @@ def restore(typed: str) -> Restored | None:
             db.select(Post.id).where(Post.id.in_(own), Post.status != PostStatus.DELETED)
         ).scalars()
     )
+    if not alive:
+        # Every post it held is deleted: the code can never give anything again.
+        db.session.delete(row)
+        db.session.commit()
     return Restored(tokens={i: tokens[i] for i in sorted(alive)}, saved=len(tokens))
 
 

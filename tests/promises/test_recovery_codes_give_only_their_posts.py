@@ -92,6 +92,9 @@ def test_a_replaced_or_ended_code_cannot_be_replayed(app, client):
     assert _restore(late, second).status_code == 302
     assert "nothing to add" in mine(late)
     assert late.get_cookie("mend_tokens") is None
+    # Such a code can never give anything again, so it is gone.
+    assert _rows(app) == 0
+    assert _restore(app.test_client(), second).status_code == 404
     # Deleting everything from the browser that saved it ends the code.
     another = start_thread(client, "Month two", "Quieter now.")
     third = _save(client)
