@@ -131,6 +131,13 @@ def token_hash(token: str) -> str:
     return keyed_hash("edit-token", token)
 
 
+def token_hashes(tokens: list[str]) -> list[str]:
+    """``token_hash`` of each token, deriving the key once (the header's link hashes
+    every token a browser holds on each page)."""
+    key = _key("edit-token")
+    return [hmac.new(key, t.strip().encode(), hashlib.sha256).hexdigest() for t in tokens]
+
+
 def token_matches(token: str | None, stored_hash: str | None) -> bool:
     if not token or not stored_hash:
         return False

@@ -172,7 +172,12 @@ def main() -> None:
                     ", ".join(result["full_scans"]) or "none",
                 ]
             )
-            plans.append(f"{kind}, {size:,} posts:\n\n```\n{result['plan']}\n```")
+            # Lines cut at 160 characters: PostgreSQL spells out all 60 ids and hashes.
+            plan = "\n".join(
+                line if len(line) <= 160 else line[:157] + "..."
+                for line in result["plan"].splitlines()
+            )
+            plans.append(f"{kind}, {size:,} posts:\n\n```\n{plan}\n```")
     result_table = table(
         [
             "database",

@@ -8,13 +8,15 @@ so a cookie listing other people's post ids shows and counts nothing.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import and_, bindparam, case, func
 from sqlalchemy.orm import aliased
 
 from app.forum.authorship import verified_own_posts
+from app.forum.last_seen import MAX_SEEN_THREADS
 from app.forum.reviews import latest_outcome
-from app.poster_identity import MAX_REMEMBERED_TOKENS, token_hash
+from app.poster_identity import MAX_REMEMBERED_TOKENS, token_hashes
 from app.reasons import DECISION_REASONS
 from models import Appeal, AppealState, Post, PostStatus, Thread, db
 
@@ -33,23 +35,15 @@ class OwnThread:
     new_replies: int = 0
 
 
-def new_replies_by_thread(tokens: dict[int, str], seen: dict[int, int]) -> dict[int, int]:
-    """Thread id -> how many published posts came after both the browser's latest post
-    there and the latest post it was shown there, for every thread where this browser
-    verifiably posted (and has not deleted everything). One query; none without tokens.
-
-    A post counts as this browser's only if its stored hash is the hash of a token the
-    cookie holds: hashes are keyed and the tokens random, so a row whose hash is among
-    them is a post whose token the browser has, whatever id the cookie put it under."""
-    listed = sorted(tokens)[-MAX_REMEMBERED_TOKENS:]
-    if not listed:
-        return {}
-    hashes = [token_hash(tokens[post_id].strip()) for post_id in listed]
+@lru_cache(maxsize=MAX_SEEN_THREADS + 1)
+def _new_replies_query(seen_threads: int):
+    """The statement for a browser whose ``mend_seen`` lists this many threads, built
+    once: only its parameters change from one browser to the next."""
     own = (
         db.select(Post.thread_id.label("thread_id"), func.max(Post.id).label("latest"))
         .where(
-            Post.id.in_(listed),
-            Post.edit_token_hash.in_(hashes),
+            Post.id.in_(bindparam("ids", expanding=True)),
+            Post.edit_token_hash.in_(bindparam("hashes", expanding=True)),
             Post.status != PostStatus.DELETED,
         )
         .group_by(Post.thread_id)
@@ -61,14 +55,33 @@ def new_replies_by_thread(tokens: dict[int, str], seen: dict[int, int]) -> dict[
         later.status == PostStatus.PUBLISHED,
         later.id > own.c.latest,
     ]
-    if seen:
-        conditions.append(later.id > case(seen, value=own.c.thread_id, else_=0))
-    rows = db.session.execute(
+    if seen_threads:
+        whens = [(bindparam(f"t{i}"), bindparam(f"s{i}")) for i in range(seen_threads)]
+        conditions.append(later.id > case(*whens, value=own.c.thread_id, else_=0))
+    return (
         db.select(own.c.thread_id, func.count(later.id))
         .select_from(own)
         .outerjoin(later, and_(*conditions))
         .group_by(own.c.thread_id)
     )
+
+
+def new_replies_by_thread(tokens: dict[int, str], seen: dict[int, int]) -> dict[int, int]:
+    """Thread id -> how many published posts came after both the browser's latest post
+    there and the latest post it was shown there, for every thread where this browser
+    verifiably posted (and has not deleted everything). One query; none without tokens.
+
+    A post counts as this browser's only if its stored hash is the hash of a token the
+    cookie holds: hashes are keyed and the tokens random, so a row whose hash is among
+    them is a post whose token the browser has, whatever id the cookie put it under."""
+    listed = sorted(tokens)[-MAX_REMEMBERED_TOKENS:]
+    if not listed:
+        return {}
+    params = {"ids": listed, "hashes": token_hashes([tokens[i] for i in listed])}
+    pairs = list(seen.items())[-MAX_SEEN_THREADS:]
+    for i, (thread_id, post_id) in enumerate(pairs):
+        params[f"t{i}"], params[f"s{i}"] = thread_id, post_id
+    rows = db.session.execute(_new_replies_query(len(pairs)), params)
     return {thread_id: count for thread_id, count in rows}
 
 
