@@ -7,7 +7,8 @@ one browser's link to another. It costs one query, and only for browsers holding
 tokens; everyone else gets the page without it.
 """
 
-from flask import Flask, Response, g, render_template, request
+from flask import Flask, Response, g, request, url_for
+from markupsafe import escape
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.forum.last_seen import SEEN_COOKIE, parse_seen
@@ -33,8 +34,12 @@ def _badge_html() -> bytes:
         return b""
     if not counts:
         return b""
-    html = render_template("forum/_your_posts_link.html", new=sum(counts.values()))
-    return html.strip().encode()
+    # Written here rather than by a template: rendering one would run the context
+    # processors (which pop a new token from the session) a second time.
+    new = sum(counts.values())
+    count = f'<span class="new-replies"> · {new} new</span>' if new else ""
+    href = escape(url_for("forum.delete_mine"))
+    return f'<a class="your-posts" href="{href}">Your posts{count}</a>'.encode()
 
 
 def _splice_badge(response: Response) -> Response:
