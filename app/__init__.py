@@ -21,8 +21,8 @@ from app.auth import bp as auth_bp
 from app.auth.sessions import load_session_user
 from app.config import load_config
 from app.extensions import cache, csrf, limiter, login_manager, migrate
+from app.forum import badge, cards
 from app.forum import bp as forum_bp
-from app.forum import cards
 from app.mod import bp as mod_bp
 from app.privacy import keep_sqlite_private
 from app.reader_cache import ReaderCache
@@ -66,6 +66,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.register(app)
     templating.register(app)
     cards.register(app)
+    badge.register(app)
     cli.register(app)
     privacy.register(app)
     poster_identity.register(app)

@@ -129,6 +129,8 @@ def load_config(instance_path: Path) -> dict:
         "POSTS_PER_PAGE": _int("POSTS_PER_PAGE", 30),
         # Rate limits for writing, per poster and per (hashed) address.
         "POST_RATE_LIMIT": os.environ.get("POST_RATE_LIMIT", "6 per minute;40 per hour"),
+        # Recovery codes typed in at /mine, per (hashed) address: guessing stays hopeless.
+        "RESTORE_RATE_LIMIT": os.environ.get("RESTORE_RATE_LIMIT", "5 per minute;20 per hour"),
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         # A Redis that accepts connections but never answers would otherwise hold every
         # write forever; after a second the request goes on with the memory fallback.

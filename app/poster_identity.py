@@ -131,6 +131,13 @@ def token_hash(token: str) -> str:
     return keyed_hash("edit-token", token)
 
 
+def token_hashes(tokens: list[str]) -> list[str]:
+    """``token_hash`` of each token, deriving the key once (the header's link hashes
+    every token a browser holds on each page)."""
+    key = _key("edit-token")
+    return [hmac.new(key, t.strip().encode(), hashlib.sha256).hexdigest() for t in tokens]
+
+
 def token_matches(token: str | None, stored_hash: str | None) -> bool:
     if not token or not stored_hash:
         return False
@@ -154,7 +161,7 @@ def tokens_cookie_value(tokens: dict[int, str]) -> str:
 
 def remember_token(post_id: int, token: str) -> None:
     """Keep ``token`` for ``post_id`` in this browser's tokens cookie."""
-    g.remember_token = (post_id, token)
+    g.setdefault("remember_tokens", {})[post_id] = token
 
 
 def forget_tokens(post_ids: list[int]) -> None:
@@ -194,12 +201,11 @@ def _set_identity_cookies(response: Response) -> Response:
             samesite="Lax",
             secure=secure,
         )
-    remembered = g.pop("remember_token", None)
+    remembered = g.pop("remember_tokens", {})
     forgotten = g.pop("forget_tokens", ())
     if remembered or forgotten:
         tokens = remembered_tokens()
-        if remembered:
-            tokens[remembered[0]] = remembered[1]
+        tokens.update(remembered)
         for post_id in forgotten:
             tokens.pop(post_id, None)
         response.set_cookie(

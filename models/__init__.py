@@ -1,7 +1,7 @@
 """Database models. Owns ``db``; imports nothing from ``app``."""
 
 from models.base import db, utcnow
-from models.forum import Post, Thread
+from models.forum import Post, RecoveryCode, Thread
 from models.moderation import (
     Appeal,
     Ban,
@@ -57,6 +57,7 @@ __all__ = [
     "Label",
     "LoginFailure",
     "Post",
+    "RecoveryCode",
     "PostContact",
     "PostStatus",
     "PostWording",

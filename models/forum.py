@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, false, func, text
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, false, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import db, utcnow
@@ -197,3 +197,21 @@ class Post(db.Model):
 
     def __repr__(self) -> str:
         return f"<Post {self.id} thread={self.thread_id} {self.status}>"
+
+
+class RecoveryCode(db.Model):
+    """A browser's saved posts, for another device: its edit tokens sealed with a key
+    only the recovery code gives (app/forum/recovery.py). The row holds a keyed hash of
+    the code to find it by, never the code or a token, so the database alone (with or
+    without SECRET_KEY) opens nothing."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Which browser saved it (a keyed hash of its poster key, with a key of its own, so
+    # it matches no poster hash on a post): saving again replaces its code.
+    owner_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    post_count: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

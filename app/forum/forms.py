@@ -83,6 +83,24 @@ class AddMineForm(TokenForm):
     """A token saved on another device, to make its post this browser's too."""
 
 
+class SaveMineForm(FlaskForm):
+    """Make a recovery code for the posts this browser holds tokens for."""
+
+
+class RestoreMineForm(FlaskForm):
+    """A recovery code made on another device."""
+
+    code = StringField(
+        "Your recovery code",
+        filters=[_strip_nul, lambda v: v.strip() if isinstance(v, str) else v],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+        validators=[
+            DataRequired("Enter the recovery code you saved."),
+            Length(max=100, message="A recovery code is 25 letters and digits."),
+        ],
+    )
+
+
 class ReportForm(FlaskForm):
     reason = RadioField(
         "What is wrong with this post?",

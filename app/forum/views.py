@@ -27,6 +27,8 @@ from app.forum.forms import (
     EditReplyForm,
     ReplyForm,
     ReportForm,
+    RestoreMineForm,
+    SaveMineForm,
     ThreadForm,
 )
 from app.forum.last_seen import SEEN_COOKIE, SEEN_COOKIE_MAX_AGE, parse_seen, seen_value
@@ -41,6 +43,8 @@ from app.forum.listing import (
     posts_up_to,
     thread_page,
 )
+from app.forum.mine import own_threads
+from app.forum.recovery import NotACode, drop_code, restore, save_tokens, saved_code
 from app.forum.reviews import (
     active_ban,
     appeal_of,
@@ -56,6 +60,7 @@ from app.poster_identity import (
     Poster,
     address_hash,
     current_poster,
+    current_poster_key,
     forget_tokens,
     poster_hash,
     poster_limit_key,
@@ -243,9 +248,11 @@ def _render_thread(thread, reply_form, status=200, number: int | None = 1):
         status,
     )
     if own and page.items:
+        now_seen = seen_value(seen, thread.id, page.items[-1].id)
+        g.seen_cookie = now_seen  # what the header's "Your posts" link counts from
         response.set_cookie(
             SEEN_COOKIE,
-            seen_value(seen, thread.id, page.items[-1].id),
+            now_seen,
             max_age=SEEN_COOKIE_MAX_AGE,
             httponly=True,
             samesite="Lax",
@@ -421,9 +428,10 @@ def delete(post_id: int):
 @limit_posting
 @limit_posting_by_address
 def delete_mine():
-    """Every post this browser holds a token for, and one button that deletes them all.
-    Only the posts listed on the page the person saw go (the form names them), and only
-    those whose tokens still verify."""
+    """Every post this browser holds a token for, what became of each, and one button
+    that deletes them all. Only the posts listed on the page the person saw go (the form
+    names them), and only those whose tokens still verify. The recovery code this
+    browser saved goes with them."""
     posts = own_posts(remembered_tokens())
     form = DeleteMineForm()
     if form.validate_on_submit() and "confirm" in request.form:
@@ -432,15 +440,31 @@ def delete_mine():
         for post in gone:
             _forget_shown(delete_post(post))
         forget_tokens([post.id for post in gone])
+        drop_code(current_poster_key())
         flash(f"Deleted {len(gone)} post{'s' if len(gone) != 1 else ''} from this browser.")
         return redirect(url_for("forum.delete_mine"))
     status = 400 if form.is_submitted() else 200
-    return _render_mine(posts, form, AddMineForm(formdata=None), status)
+    return _render_mine(posts, status, form=form)
 
 
-def _render_mine(posts, form, add_form, status=200):
-    page = render_template("forum/mine.html", posts=posts, form=form, add_form=add_form)
-    return page, status
+def _render_mine(posts, status=200, **forms):
+    """The /mine page; ``forms`` replaces the blank forms with the one just sent."""
+    tokens = remembered_tokens()
+    page = {
+        "posts": posts,
+        "threads": own_threads(tokens, parse_seen(request.cookies.get(SEEN_COOKIE))),
+        "saved": saved_code(current_poster_key()),
+        "form": DeleteMineForm(formdata=None),
+        "add_form": AddMineForm(formdata=None),
+        "save_form": SaveMineForm(formdata=None),
+        "restore_form": RestoreMineForm(formdata=None),
+        "new_code": None,
+        **forms,
+    }
+    response = make_response(render_template("forum/mine.html", **page), status)
+    if page["new_code"]:
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.post("/add-token")
@@ -451,16 +475,69 @@ def add_mine():
     add_form = AddMineForm()
     posts = own_posts(remembered_tokens())
     if not add_form.validate_on_submit():
-        return _render_mine(posts, DeleteMineForm(formdata=None), add_form, 400)
+        return _render_mine(posts, 400, add_form=add_form)
     post = post_with_token(add_form.token.data)
     if post is None:
         add_form.token.errors = [
             "No post of yours has that token. Check you copied all of it; a deleted "
             "post's token no longer works."
         ]
-        return _render_mine(posts, DeleteMineForm(formdata=None), add_form, 403)
+        return _render_mine(posts, 403, add_form=add_form)
     remember_token(post.id, add_form.token.data)
     flash("This browser now holds the token for that post: you can edit or delete it here.")
+    return redirect(url_for("forum.delete_mine"))
+
+
+@bp.post("/save-code")
+@limit_posting
+@limit_posting_by_address
+def save_mine():
+    """Seal this browser's tokens under a new recovery code, shown on this page once."""
+    save_form = SaveMineForm()
+    posts = own_posts(remembered_tokens())
+    if not save_form.validate_on_submit():
+        return _render_mine(posts, 400, save_form=save_form)
+    saved = save_tokens(current_poster().key, remembered_tokens())
+    if saved is None:
+        flash("This browser holds no post to save.")
+        return redirect(url_for("forum.delete_mine"))
+    g.shows_secret = True
+    return _render_mine(posts, 200, new_code=saved[0])
+
+
+def _restore_rate_limit() -> str:
+    return current_app.config["RESTORE_RATE_LIMIT"]
+
+
+@bp.post("/restore-code")
+@limiter.limit(_restore_rate_limit, methods=["POST"], scope="restore")
+def restore_mine():
+    """Give this browser the tokens a recovery code made on another device holds."""
+    restore_form = RestoreMineForm()
+    posts = own_posts(remembered_tokens())
+    if not restore_form.validate_on_submit():
+        return _render_mine(posts, 400, restore_form=restore_form)
+    try:
+        restored = restore(restore_form.code.data)
+    except NotACode:
+        restore_form.code.errors = [
+            "That is not a recovery code: it has 25 letters and digits, in five groups "
+            "of five. Check you copied all of it."
+        ]
+        return _render_mine(posts, 400, restore_form=restore_form)
+    if restored is None:
+        restore_form.code.errors = [
+            "No saved posts have that code. Check it letter by letter; a code stops "
+            "working when its browser saves a new one or deletes everything."
+        ]
+        return _render_mine(posts, 404, restore_form=restore_form)
+    for post_id, token in restored.tokens.items():
+        remember_token(post_id, token)
+    count = len(restored.tokens)
+    if count:
+        flash(f"This browser now holds your {count} post{'s' if count != 1 else ''}.")
+    else:
+        flash("Every post that code saved has been deleted since: nothing to add.")
     return redirect(url_for("forum.delete_mine"))
 
 
