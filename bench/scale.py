@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 from common import (
+    PG_ADMIN_URL,
     migrate,
     recreate_postgres_database,
     table,
@@ -46,13 +47,82 @@ LARGE_TABLE = 10_000
 MODERATOR = ("bench-moderator", "bench-moderator-password")
 
 
-def database_url(kind: str, size: int, name: str = "scale") -> str:
+def database_url(kind: str, size: int, name: str = "scale", keep: bool = False) -> str:
+    """The database for ``size``: made afresh, or with ``keep`` the one a previous run
+    left (made if there is none)."""
     if kind == "postgresql":
-        return recreate_postgres_database(f"bench_{name}_{size}")
+        database = f"bench_{name}_{size}"
+        if keep and postgres_database_exists(database):
+            return postgres_url(database)
+        return recreate_postgres_database(database)
     path = SQLITE_DIR / f"mend-bench-{name}-{size}.sqlite3"
+    if keep and path.exists():
+        return f"sqlite:///{path}"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     return f"sqlite:///{path}"
+
+
+def postgres_database_exists(name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    return found is not None
+
+
+def postgres_url(name: str) -> str:
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    return base.replace("postgresql://", "postgresql+psycopg://", 1) + "/" + name
+
+
+# A kept database records its fill here, so a later run with --keep reuses it (and its
+# fill figures) instead of filling again; the migrations newer than the fill still run.
+FILL_RECORD = "bench_fill"
+
+
+def recorded_fill(engine, size: int) -> dict | None:
+    from sqlalchemy import inspect, text
+
+    if not inspect(engine).has_table(FILL_RECORD):
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(
+                f"SELECT posts, threads, fill_seconds, analyze_seconds FROM {FILL_RECORD} "
+                "WHERE size = :size"
+            ),
+            {"size": size},
+        ).first()
+    if row is None:
+        return None
+    return {
+        "counts": {"posts": row[0], "threads": row[1]},
+        "fill_seconds": row[2],
+        "analyze_seconds": row[3],
+    }
+
+
+def record_fill(engine, size: int, counts: dict, fill_seconds: float, analyze_seconds: float):
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                f"CREATE TABLE IF NOT EXISTS {FILL_RECORD} (size integer PRIMARY KEY, "
+                "posts integer, threads integer, fill_seconds float, analyze_seconds float)"
+            )
+        )
+        conn.execute(
+            text(f"INSERT INTO {FILL_RECORD} VALUES (:size, :posts, :threads, :fill, :analyze)"),
+            {
+                "size": size,
+                "posts": counts["posts"],
+                "threads": counts["threads"],
+                "fill": fill_seconds,
+                "analyze": analyze_seconds,
+            },
+        )
 
 
 def make_app(url: str):
@@ -66,7 +136,12 @@ def make_app(url: str):
     # the few seconds' page cache, which would hide what the database costs.
     app = create_app({"READER_CACHE_SECONDS": 0})
     with app.app_context():
-        session_id = create_staff_user(*MODERATOR, role="moderator").get_id()
+        from models import StaffUser, db
+
+        staff = db.session.scalar(db.select(StaffUser).filter_by(username=MODERATOR[0]))
+        if staff is None:  # a kept database has it from an earlier run
+            staff = create_staff_user(*MODERATOR, role="moderator")
+        session_id = staff.get_id()
     moderator = app.test_client()
     with moderator.session_transaction() as session:
         # What logging in keeps (app/auth/sessions.py): "<id>:<session version>" and the
@@ -105,6 +180,11 @@ def mark_posts(engine, size: int) -> None:
     from sqlalchemy import text
 
     with engine.begin() as conn:
+        marked = conn.execute(
+            text("SELECT count(*) FROM posts WHERE body LIKE :pattern"), {"pattern": "%" + MARK}
+        ).scalar_one()
+        if marked >= MARKED_POSTS:  # a kept database, marked by an earlier run
+            return
         for n in range(MARKED_POSTS):
             post_id = conn.execute(
                 text("SELECT min(id) FROM posts WHERE id >= :start AND status = 'published'"),
@@ -223,16 +303,23 @@ def table_rows(engine) -> dict[str, int]:
         }
 
 
-def run_database(kind: str, sizes: list[int], requests: int, pool, search: bool) -> dict:
+def run_database(
+    kind: str, sizes: list[int], requests: int, pool, search: bool, keep: bool = False
+) -> dict:
     from seed import Plan, analyze, fill
     from sqlalchemy import create_engine
 
     result = {"sizes": {}, "plans": None}
     clients = {}
     for size in sizes:
-        url = database_url(kind, size, "search" if search else "scale")
+        url = database_url(kind, size, "search" if search else "scale", keep)
         migrate(url, SECRET)
         engine = create_engine(url)
+        kept = recorded_fill(engine, size) if keep else None
+        if kept:
+            counts, fill_seconds = kept["counts"], kept["fill_seconds"]
+            analyze_seconds = kept["analyze_seconds"]
+            print(f"{kind}: reusing the kept fill of {size:,} posts", flush=True)
         plan = Plan(
             threads=max(2, size // POSTS_PER_THREAD),
             posts=size,
@@ -240,19 +327,22 @@ def run_database(kind: str, sizes: list[int], requests: int, pool, search: bool)
             held=HELD,
             unseen_care=UNSEEN_CARE,
         )
-        print(f"{kind}: filling {size:,} posts ...", flush=True)
-        started = time.perf_counter()
-        counts = fill(engine, plan, pool)
-        fill_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        analyze(engine)
-        analyze_seconds = time.perf_counter() - started
-        print(
-            f"  {counts['posts']:,} posts, {counts['threads']:,} threads in "
-            f"{fill_seconds:.1f} s ({counts['posts'] / fill_seconds:,.0f} posts/s); "
-            f"analyze {analyze_seconds:.1f} s",
-            flush=True,
-        )
+        if not kept:
+            print(f"{kind}: filling {size:,} posts ...", flush=True)
+            started = time.perf_counter()
+            counts = fill(engine, plan, pool)
+            fill_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            analyze(engine)
+            analyze_seconds = time.perf_counter() - started
+            print(
+                f"  {counts['posts']:,} posts, {counts['threads']:,} threads in "
+                f"{fill_seconds:.1f} s ({counts['posts'] / fill_seconds:,.0f} posts/s); "
+                f"analyze {analyze_seconds:.1f} s",
+                flush=True,
+            )
+            if keep:
+                record_fill(engine, size, counts, fill_seconds, analyze_seconds)
         if search:
             mark_posts(engine, size)
         result["sizes"][size] = {
@@ -292,6 +382,12 @@ def main() -> None:
     parser.add_argument(
         "--pages", default="reading", choices=["reading", "search"], help="which pages to time"
     )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep each filled database and reuse one a previous --keep run left "
+        "(newer migrations are applied to it)",
+    )
     args = parser.parse_args()
     search = args.pages == "search"
     pages = SEARCH_PAGES if search else PAGES
@@ -301,7 +397,8 @@ def main() -> None:
 
     pool = screened_pool()
     results = {
-        kind: run_database(kind, sizes, args.requests, pool, search) for kind in args.databases
+        kind: run_database(kind, sizes, args.requests, pool, search, args.keep)
+        for kind in args.databases
     }
 
     small, large = sizes[0], sizes[-1]
