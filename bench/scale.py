@@ -203,6 +203,8 @@ def time_deletes(engine, size: int, times: int = 5) -> float:
 
     seconds = []
     with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA secure_delete=ON")  # as the app sets it
         for n in range(times):
             post_id = conn.execute(
                 text("SELECT min(id) FROM posts WHERE id >= :start AND status = 'published'"),
@@ -309,12 +311,15 @@ def run_database(
     from seed import Plan, analyze, fill
     from sqlalchemy import create_engine
 
+    from app.sqlite_driver import engine_options
+
     result = {"sizes": {}, "plans": None}
     clients = {}
     for size in sizes:
         url = database_url(kind, size, "search" if search else "scale", keep)
         migrate(url, SECRET)
-        engine = create_engine(url)
+        # The SQLite library the app opens the file with (app/sqlite_driver.py).
+        engine = create_engine(url, **engine_options(url))
         kept = recorded_fill(engine, size) if keep else None
         if kept:
             counts, fill_seconds = kept["counts"], kept["fill_seconds"]
