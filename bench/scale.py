@@ -532,13 +532,21 @@ def _search_index_use(plans: dict, dialect: str) -> str:
     """How each search statement's plan finds the matches."""
     verdicts = []
     for page, statements in plans.items():
-        plan = "\n".join(p for statement, p in statements if "post_search" in statement)
-        if dialect == "postgresql" and "ix_post_search_document" in plan:
-            how = "GIN index"
-        elif dialect == "postgresql" and "Backward using post_search_pkey" in plan:
-            how = "**primary key newest first, each row's tsvector tested (not the GIN index)**"
+        plan = "\n".join(
+            p
+            for statement, p in statements
+            if "post_search" in statement or "thread_search" in statement
+        )
+        table = "thread_search" if "thread_search" in plan else "post_search"
+        if dialect == "postgresql" and f"ix_{table}_document" in plan:
+            how = f"GIN index of {table}"
+        elif dialect == "postgresql" and f"Backward using {table}_pkey" in plan:
+            how = (
+                f"**{table}'s primary key newest first, each row's tsvector tested until the "
+                "window is full (not the GIN index)**"
+            )
         elif dialect == "sqlite" and "VIRTUAL TABLE INDEX" in plan:
-            how = "FTS5 index"
+            how = f"FTS5 index of {table}"
         else:
             how = "**no index**"
         verdicts.append(f"{page}: {how}")
@@ -558,17 +566,25 @@ def _write_search_results(
         "2,000 matches are ranked (`SEARCH_RANK_WINDOW`).",
         f"Times: median of {args.requests} requests of the page through Flask's test "
         "client (in-process), after three warm-up requests, sizes in turn. The fill time "
-        "includes the search triggers indexing every post as it is inserted.",
+        "includes building the search indexes (one statement each after the rows).",
         "Deleting a post: the UPDATE an author's delete makes (status and text), with the "
-        "triggers removing it from the index; on SQLite that includes rewriting the FTS5 "
-        "index ('optimize') so the post's words leave its storage at once (README, When "
-        "you delete a post). Median of 5, each rolled back.",
+        "triggers removing it from the indexes; on SQLite, FTS5's secure-delete takes its "
+        "words out of the index's storage at once (README, When you delete a post), with "
+        "the SQLite the app opens the file with (app/sqlite_driver.py). Median of 5, each "
+        "rolled back.",
     ]
+    if args.keep:
+        notes.append(
+            "Run with `--keep`: each size's database was filled once by an earlier run and "
+            "kept; its fill figures are that run's, and the migrations added since were "
+            "applied to it as they would be to a live forum's."
+        )
     extra = (
         "How each search plan finds its matches at "
         f"{large:,} posts (PostgreSQL's planner reads the primary key newest first and "
         "tests each row when it expects the newest 2,000 matches to come sooner that way "
-        "than through the GIN index):\n\n" + "\n".join(index_use),
+        "than through the GIN index, which yields its matches in no order):\n\n"
+        + "\n".join(index_use),
         "Deleting a post, median:\n\n" + delete_table,
         "Bulk fills:\n\n" + fill_table,
         "### Query plans\n\n" + scans,

@@ -1,8 +1,8 @@
 """The full-text search indexes, which no model describes.
 
 ``post_search`` (an FTS5 table and its shadow tables on SQLite, a table with a GIN index
-on PostgreSQL) is made by migration 0013_search, and on SQLite ``thread_search`` (the
-opening posts alone, FTS5) by 0016; both are written only by their triggers, so they are
+on PostgreSQL) is made by migration 0013_search, and ``thread_search`` (the opening posts alone, of
+the same kind) by 0016; both are written only by their triggers, so they are
 left out when the migrations are compared with the models.
 """
 

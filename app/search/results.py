@@ -1,8 +1,8 @@
 """Running a search on the database's own full-text index, and showing its hits.
 
-The index (``post_search``, made by migration 0013_search; on SQLite also
-``thread_search`` for opening posts, 0016) holds only published posts in published
-threads, kept current by triggers, so whatever it returns may be shown.
+The index (``post_search``, made by migration 0013_search, and ``thread_search``, the
+opening posts alone, 0016) holds only published posts in published threads, kept
+current by triggers, so whatever it returns may be shown.
 SQLite ranks with FTS5's bm25, PostgreSQL with ts_rank; the thread title counts four
 times as much as the body on both.
 """
@@ -29,21 +29,20 @@ _SQLITE_SEARCH = """
     ) ORDER BY score, post_id DESC LIMIT :limit OFFSET :offset
 """
 # "Threads only" searches the opening posts' own index (migration 0016), a tenth of the
-# size, rather than filtering every post's matches.
+# size, rather than filtering every post's matches (on both databases).
 _SQLITE_POSTS = text(_SQLITE_SEARCH.format(table="post_search", weights="4.0, 1.0, 0.0"))
 _SQLITE_OPENINGS = text(_SQLITE_SEARCH.format(table="thread_search", weights="4.0, 1.0"))
 
 _PG_SEARCH = """
     SELECT post_id FROM (
         SELECT post_id, ts_rank(document, query) AS score
-        FROM post_search, to_tsquery('simple', :tsquery) AS query
-        WHERE document @@ query{openings}
+        FROM {table}, to_tsquery('simple', :tsquery) AS query
+        WHERE document @@ query
         ORDER BY post_id DESC LIMIT :window
     ) AS hits ORDER BY score DESC, post_id DESC LIMIT :limit OFFSET :offset
 """
-_PG_POSTS = text(_PG_SEARCH.format(openings=""))
-# Written out (not a parameter) so the planner can use the openings' partial GIN index.
-_PG_OPENINGS = text(_PG_SEARCH.format(openings=" AND is_opening"))
+_PG_POSTS = text(_PG_SEARCH.format(table="post_search"))
+_PG_OPENINGS = text(_PG_SEARCH.format(table="thread_search"))
 
 
 @dataclass

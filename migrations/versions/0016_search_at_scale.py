@@ -7,11 +7,15 @@ Create Date: 2026-12-06 07:50:00.000000
 SQLite: the FTS5 index takes a post's words out of its storage entry by entry as the post
 leaves it (``secure-delete``, SQLite 3.42 and later: app/sqlite_driver.py opens the
 database with such a SQLite), so the update trigger no longer rewrites the whole index
-('optimize') when a post is deleted, which took 25 s at a million posts. A second FTS5
+('optimize') when a post is deleted, which took 25 s at a million posts. The index is
+made again with prefix indexes of 3, 4 and 5 letters, so "heal*" reads one list rather
+than merging those of every word beginning "heal". A second FTS5
 table, ``thread_search``, holds the opening posts alone (title and body; rowid = post
 id), a tenth of the posts, for the "threads only" filter, kept by triggers of its own.
 
-PostgreSQL: a partial GIN index over the opening posts' documents, for the same filter.
+PostgreSQL: ``thread_search`` too, the opening posts' rows of ``post_search`` (post id and
+document, with a GIN index), copied by a trigger on ``post_search``. Read newest first,
+a tenth of the rows lie together in it that lie a page apart in ``post_search``.
 
 SQLite's triggers name ``threads`` and ``posts``, like 0013's: a later migration that
 rebuilds either table on SQLite must drop them first and create them again after.
@@ -67,11 +71,19 @@ END"""
 # indexes the new openings in one statement after, with INDEX_OPENINGS.
 OPENING_INSERT_TRIGGER = "thread_search_post_insert"
 
+# A prefix query ("heal*") of 3 to 5 letters reads one list of its own in such an index
+# instead of merging the lists of every word it begins (all their posts, however many).
+_PREFIXES = "prefix = '3 4 5'"
+
 SQLITE_UP = [
+    # Made again, to add the prefix indexes (an FTS5 table cannot be altered).
+    "DROP TABLE post_search",
+    f"CREATE VIRTUAL TABLE post_search USING fts5(title, body, kind, {_TOKENIZER}, {_PREFIXES})",
     "INSERT INTO post_search (post_search, rank) VALUES ('secure-delete', 1)",
+    _INDEX_POSTS.format(which="1 = 1"),
     "DROP TRIGGER post_search_post_update",
     _POST_UPDATE,
-    f"CREATE VIRTUAL TABLE thread_search USING fts5(title, body, {_TOKENIZER})",
+    f"CREATE VIRTUAL TABLE thread_search USING fts5(title, body, {_TOKENIZER}, {_PREFIXES})",
     "INSERT INTO thread_search (thread_search, rank) VALUES ('secure-delete', 1)",
     f"""CREATE TRIGGER {OPENING_INSERT_TRIGGER} AFTER INSERT ON posts
         WHEN new.is_opening BEGIN
@@ -106,18 +118,40 @@ SQLITE_DOWN = [
     "DROP TABLE IF EXISTS thread_search",
     "DROP TRIGGER post_search_post_update",
     _POST_UPDATE_0013,
-    "INSERT INTO post_search (post_search, rank) VALUES ('secure-delete', 0)",
+    "DROP TABLE post_search",
+    f"CREATE VIRTUAL TABLE post_search USING fts5(title, body, kind, {_TOKENIZER})",
+    _INDEX_POSTS.format(which="1 = 1"),
 ]
 
 # --- PostgreSQL --------------------------------------------------------------------
 
+# post_search's rows are only ever inserted and deleted (its triggers delete a post's row
+# and insert it again), so two triggers on it keep the opening posts' copy.
 PG_UP = [
-    """CREATE INDEX ix_post_search_opening_document ON post_search USING gin (document)
-        WHERE is_opening""",
+    """CREATE TABLE thread_search (
+        post_id integer PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
+        document tsvector NOT NULL
+    )""",
+    "CREATE INDEX ix_thread_search_document ON thread_search USING gin (document)",
+    """CREATE OR REPLACE FUNCTION thread_search_copy() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'DELETE' THEN
+            DELETE FROM thread_search WHERE post_id = OLD.post_id;
+        ELSIF NEW.is_opening THEN
+            INSERT INTO thread_search (post_id, document) VALUES (NEW.post_id, NEW.document);
+        END IF;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER thread_search_copy AFTER INSERT OR DELETE ON post_search
+        FOR EACH ROW EXECUTE FUNCTION thread_search_copy()""",
+    """INSERT INTO thread_search (post_id, document)
+        SELECT post_id, document FROM post_search WHERE is_opening""",
 ]
 
 PG_DOWN = [
-    "DROP INDEX IF EXISTS ix_post_search_opening_document",
+    "DROP TRIGGER IF EXISTS thread_search_copy ON post_search",
+    "DROP FUNCTION IF EXISTS thread_search_copy()",
+    "DROP TABLE IF EXISTS thread_search",
 ]
 
 

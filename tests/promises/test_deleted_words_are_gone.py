@@ -203,10 +203,12 @@ def _search_index_holds(words: tuple[str, ...]) -> list[str]:
     looked for, and the stored columns); on PostgreSQL the tsvectors."""
     with db.engine.connect() as connection:
         if connection.dialect.name == "postgresql":
-            lexemes = connection.execute(
-                text("SELECT DISTINCT unnest(tsvector_to_array(document)) FROM post_search")
-            ).scalars()
-            stored = " ".join(lexemes).encode()
+            stored = b""
+            for table in ("post_search", "thread_search"):
+                lexemes = connection.execute(
+                    text(f"SELECT DISTINCT unnest(tsvector_to_array(document)) FROM {table}")
+                ).scalars()
+                stored += " ".join(lexemes).encode()
         else:
             # Every post's index, and the opening posts' own (threads only).
             stored = b""
