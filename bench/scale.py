@@ -591,8 +591,8 @@ def _write_search_results(
             "instead, every match's row is read before the newest can be picked "
             "(measured at 1M, load average near 15: 0.8 s for `heal*`, 1.5 s for `sleep`, "
             "against 40-60 ms and 10 ms newest first), so the plans' choice is the "
-            "right one; bounding it further needs an index that yields matches newest first, which core "
-            "PostgreSQL does not have."
+            "right one; bounding it further needs an index that yields matches newest "
+            "first, which core PostgreSQL does not have."
         )
     if args.keep:
         notes.append(
