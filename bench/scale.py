@@ -1,7 +1,13 @@
 """Page times at 1k and at 1M posts, on PostgreSQL and SQLite, with the query plans.
 
     .venv/bin/python bench/scale.py [--sizes 1000 1000000] [--databases sqlite postgresql]
-        [--requests 20] [--pages reading|search]
+        [--requests 20] [--pages reading|search] [--keep]
+
+``--keep`` keeps each size's filled database (PostgreSQL ``bench_scale_<size>``, SQLite
+``/tmp/mend-bench-scale-<size>.sqlite3``; ``search`` for ``scale`` with ``--pages
+search``) and reuses it on the next ``--keep``
+run, with the migrations added since applied to it, so a change to the search index or
+its queries is measured without filling a million posts again (15 minutes or more).
 
 ``--pages search`` times the search page instead (its own section of RESULTS.md): a
 word and a phrase found in the same 20 posts at every size, a prefix and a common word
