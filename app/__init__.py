@@ -27,6 +27,7 @@ from app.mod import bp as mod_bp
 from app.privacy import keep_sqlite_private
 from app.reader_cache import ReaderCache
 from app.search import bp as search_bp
+from app.sqlite_driver import engine_options
 from models import db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(load_config(Path(app.instance_path)))
     if config:
         app.config.update(config)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"], app.config.get("SQLALCHEMY_ENGINE_OPTIONS")
+    )
     if app.config["TRUSTED_PROXIES"]:
         n = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)

@@ -68,6 +68,17 @@ def postgres_version(url: str = PG_ADMIN_URL) -> str:
         return f"not reachable ({type(exc).__name__})"
 
 
+def _app_sqlite_version() -> str:
+    """The SQLite the app opens its database with (app/sqlite_driver.py), and Python's
+    own when that is another."""
+    from app.sqlite_driver import sqlite_module
+
+    version = sqlite_module().sqlite_version
+    if version == sqlite3.sqlite_version:
+        return version
+    return f"{version} (sqlean-py; Python's own {sqlite3.sqlite_version})"
+
+
 def machine() -> dict[str, str]:
     return {
         "CPU": _cpu_model(),
@@ -75,7 +86,7 @@ def machine() -> dict[str, str]:
         "RAM": _ram(),
         "OS": _os_name(),
         "Python": platform.python_version(),
-        "SQLite": sqlite3.sqlite_version,
+        "SQLite": _app_sqlite_version(),
         "PostgreSQL": postgres_version(),
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "load average (1 min) at start/end": f"{START_LOAD[0]:.1f} / {os.getloadavg()[0]:.1f}",

@@ -186,9 +186,10 @@ def _contacts(post: dict) -> list[dict]:
 
 def fill(engine: Engine, plan: Plan, pool: Pool) -> dict[str, int]:
     """Insert ``plan``'s rows; PostgreSQL through COPY, anything else executemany. The
-    search index is built for the new posts in one statement afterwards, as migration
-    0013_search does for existing posts, rather than by its triggers row by row."""
-    search = _search_migration()
+    search indexes are built for the new posts in one statement each afterwards, as the
+    search migrations (0013, 0016) do for existing posts, rather than by their triggers
+    row by row."""
+    search = _migration("0013_search.py")
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             conn.execute(text("ALTER TABLE posts DISABLE TRIGGER post_search_post_write"))
@@ -197,28 +198,41 @@ def fill(engine: Engine, plan: Plan, pool: Pool) -> dict[str, int]:
         finally:
             with engine.begin() as conn:
                 conn.execute(text("ALTER TABLE posts ENABLE TRIGGER post_search_post_write"))
-        index_new_posts = search._PG_INDEX_POSTS
+        index_new_posts = [search._PG_INDEX_POSTS]
     else:
-        insert_trigger = search.SQLITE_UP[1]
+        # Each index's insert trigger: (name, the statement that makes it, what it runs).
+        triggers = [("post_search_post_insert", search.SQLITE_UP[1], search._SQLITE_INDEX_POSTS)]
+        with engine.connect() as conn:
+            openings = conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE name = 'thread_search'")
+            ).first()
+        if openings:
+            at_scale = _migration("0016_search_at_scale.py")
+            name = at_scale.OPENING_INSERT_TRIGGER
+            create = next(s for s in at_scale.SQLITE_UP if f"CREATE TRIGGER {name} " in s)
+            triggers.append((name, create, at_scale.INDEX_OPENINGS))
         with engine.begin() as conn:
-            conn.execute(text("DROP TRIGGER post_search_post_insert"))
+            for name, _create, _index in triggers:
+                conn.execute(text(f"DROP TRIGGER {name}"))
         try:
             counts = _fill_executemany(engine, plan, pool)
         finally:
             with engine.begin() as conn:
-                conn.execute(text(insert_trigger))
-        index_new_posts = search._SQLITE_INDEX_POSTS
+                for _name, create, _index in triggers:
+                    conn.execute(text(create))
+        index_new_posts = [index for _name, _create, index in triggers]
     with engine.begin() as conn:
-        conn.execute(
-            text(index_new_posts.format(which="p.id >= :first")), {"first": plan.first_post_id}
-        )
+        for statement in index_new_posts:
+            conn.execute(
+                text(statement.format(which="p.id >= :first")), {"first": plan.first_post_id}
+            )
     return counts
 
 
-def _search_migration():
-    """The search migration's statements (migrations/versions is not a package)."""
-    path = REPO / "migrations" / "versions" / "0013_search.py"
-    spec = importlib.util.spec_from_file_location("search_migration", path)
+def _migration(filename: str):
+    """A migration's module, for its statements (migrations/versions is not a package)."""
+    path = REPO / "migrations" / "versions" / filename
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

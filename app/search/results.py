@@ -1,7 +1,8 @@
 """Running a search on the database's own full-text index, and showing its hits.
 
-The index (``post_search``, made by migration 0013_search) holds only published posts
-in published threads, kept current by triggers, so whatever it returns may be shown.
+The index (``post_search``, made by migration 0013_search, and ``thread_search``, the
+opening posts alone, 0016) holds only published posts in published threads, kept
+current by triggers, so whatever it returns may be shown.
 SQLite ranks with FTS5's bm25, PostgreSQL with ts_rank; the thread title counts four
 times as much as the body on both.
 """
@@ -18,26 +19,30 @@ from models import Post, Thread, db
 SNIPPET_WORDS = 32
 WORDS_BEFORE_HIT = 6
 
-_SQLITE_SEARCH = text(
-    """
+# Only the newest ``window`` matches are ranked. The inner query reads the matches newest
+# first and stops at the window; ranking reads what it ranks.
+_SQLITE_SEARCH = """
     SELECT post_id FROM (
-        SELECT rowid AS post_id, bm25(post_search, 4.0, 1.0, 0.0) AS score
-        FROM post_search WHERE post_search MATCH :match
+        SELECT rowid AS post_id, bm25({table}, {weights}) AS score
+        FROM {table} WHERE {table} MATCH :match
         ORDER BY rowid DESC LIMIT :window
     ) ORDER BY score, post_id DESC LIMIT :limit OFFSET :offset
-    """
-)
+"""
+# "Threads only" searches the opening posts' own index (migration 0016), a tenth of the
+# size, rather than filtering every post's matches (on both databases).
+_SQLITE_POSTS = text(_SQLITE_SEARCH.format(table="post_search", weights="4.0, 1.0, 0.0"))
+_SQLITE_OPENINGS = text(_SQLITE_SEARCH.format(table="thread_search", weights="4.0, 1.0"))
 
-_PG_SEARCH = text(
-    """
+_PG_SEARCH = """
     SELECT post_id FROM (
         SELECT post_id, ts_rank(document, query) AS score
-        FROM post_search, to_tsquery('simple', :tsquery) AS query
-        WHERE document @@ query AND (is_opening OR NOT :threads_only)
+        FROM {table}, to_tsquery('simple', :tsquery) AS query
+        WHERE document @@ query
         ORDER BY post_id DESC LIMIT :window
     ) AS hits ORDER BY score DESC, post_id DESC LIMIT :limit OFFSET :offset
-    """
-)
+"""
+_PG_POSTS = text(_PG_SEARCH.format(table="post_search"))
+_PG_OPENINGS = text(_PG_SEARCH.format(table="thread_search"))
 
 
 @dataclass
@@ -54,11 +59,11 @@ def search_statement(terms: list[Term], threads_only: bool, limit: int, offset: 
     and a common word matches a large part of the forum."""
     params = {"window": window, "limit": limit, "offset": offset}
     if db.engine.dialect.name == "postgresql":
-        return _PG_SEARCH, {**params, "tsquery": tsquery(terms), "threads_only": threads_only}
-    match = "{title body} : (" + fts5_match(terms) + ")"
+        statement = _PG_OPENINGS if threads_only else _PG_POSTS
+        return statement, {**params, "tsquery": tsquery(terms)}
     if threads_only:
-        match += " AND kind : opening"
-    return _SQLITE_SEARCH, {**params, "match": match}
+        return _SQLITE_OPENINGS, {**params, "match": fts5_match(terms)}
+    return _SQLITE_POSTS, {**params, "match": "{title body} : (" + fts5_match(terms) + ")"}
 
 
 def search_posts(

@@ -198,21 +198,26 @@ def test_undoing_a_decision_after_the_delete_brings_no_words_or_label_back(app, 
 
 def _search_index_holds(words: tuple[str, ...]) -> list[str]:
     """Which of ``words`` the search index still holds for anyone who reads its storage:
-    on SQLite the FTS5 table's own shadow tables (the inverted index's blocks, where a
+    on SQLite the FTS5 tables' own shadow tables (the inverted index's blocks, where a
     term is stored after the letters it shares with the term before it, so its tail is
     looked for, and the stored columns); on PostgreSQL the tsvectors."""
     with db.engine.connect() as connection:
         if connection.dialect.name == "postgresql":
-            lexemes = connection.execute(
-                text("SELECT DISTINCT unnest(tsvector_to_array(document)) FROM post_search")
-            ).scalars()
-            stored = " ".join(lexemes).encode()
+            stored = b""
+            for table in ("post_search", "thread_search"):
+                lexemes = connection.execute(
+                    text(f"SELECT DISTINCT unnest(tsvector_to_array(document)) FROM {table}")
+                ).scalars()
+                stored += " ".join(lexemes).encode()
         else:
-            blocks = connection.execute(text("SELECT block FROM post_search_data")).scalars()
-            columns = connection.execute(
-                text("SELECT c0 || ' ' || c1 || ' ' || c2 FROM post_search_content")
-            ).scalars()
-            stored = b"".join(blocks) + " ".join(columns).encode()
+            # Every post's index, and the opening posts' own (threads only).
+            stored = b""
+            for table, columns in (("post_search", "c0, c1, c2"), ("thread_search", "c0, c1")):
+                blocks = connection.execute(text(f"SELECT block FROM {table}_data")).scalars()
+                texts = connection.execute(
+                    text(f"SELECT concat_ws(' ', {columns}) FROM {table}_content")
+                ).scalars()
+                stored += b"".join(blocks) + " ".join(texts).encode()
     return [word for word in words if word[2:].encode() in stored.lower()]
 
 

@@ -230,3 +230,32 @@ def test_only_the_newest_matches_are_ranked(make_app):
     assert sorted(found(client, "ember") + found(client, "ember", page="2")) == newer[1:]
     assert oldest not in found(client, "ember")
     assert client.get("/search?q=ember&page=3").status_code == 400  # past the ranked ones
+
+
+def test_threads_only_follows_every_change_to_an_opening_post(app, client, moderator):
+    """ "Threads only" reads the opening posts' own index (SQLite: a table of its own):
+    it must follow publishing, edits of the title and text, removal and deletes as the
+    index of every post does."""
+    held = new_thread(client, "Lighthouse spell", SCAM + " lighthouse")
+    assert found(client, "obodo", threads="1") == []
+    decide(moderator, held, "approve")
+    assert found(client, "obodo", threads="1") == [held]
+
+    thread = new_thread(client, "Quiet orchard", "The orchard in May.")
+    answer = reply(client, thread, "I remember the orchard.")
+    assert found(client, "orchard", threads="1") == [thread]
+    form = {"title": "Loud meadow", "body": "The meadow in June."}
+    submit_as_rendered(client, f"/p/{thread}/edit", f"/p/{thread}/edit", form)
+    assert found(client, "orchard", threads="1") == [] and found(client, "orchard") == [answer]
+    assert found(client, "meadow", threads="1") == [thread]
+    assert found(client, "loud", threads="1") == [thread]
+
+    submit(app.test_client(), f"/p/{thread}/report", {"reason": "abuse", "details": ""})
+    decide(moderator, thread, "remove", reason="abuse")
+    assert found(client, "meadow", threads="1") == [] and found(client, "meadow") == []
+
+    kept = new_thread(client, "Saltwater and silence", "The saltwater helped.")
+    assert found(client, "silence", threads="1") == [kept]
+    submit_as_rendered(client, f"/p/{kept}/delete", f"/p/{kept}/delete")
+    assert found(client, "silence", threads="1") == [] and found(client, "saltwater") == []
+    assert found(client, "lighthouse", threads="1") == [held]
