@@ -1,7 +1,7 @@
 """search at a million posts: deletes at bounded cost, a threads-only index
 
 Revision ID: 0016
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-06 07:50:00.000000
 
 SQLite: the FTS5 index takes a post's words out of its storage entry by entry as the post
@@ -26,7 +26,7 @@ import sqlite3
 from alembic import op
 
 revision = "0016"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
