@@ -32,6 +32,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from app.text_memo import text_memo
+from moderation.masking import contacts_in
+from moderation.screener import PERSONAL_CONTACT_KINDS
 
 # Part of every cached post card's stamp (app/forum/cards.py): change it whenever the
 # HTML made from the same text changes, so that no card rendered the old way is served.
@@ -205,6 +207,8 @@ MAX_DEPTH = MARKDOWN.options["maxNesting"] - 2
 # What the sanitiser lets through, whatever the Markdown library produced.
 ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "a"})
 ALLOWED_ATTRIBUTES = {"a": ["href", "rel", "target"], "ol": ["start"]}
+BLOCK_END = re.compile(r"<br>|</p>|</li>|</blockquote>")
+TAG = re.compile(r"<[^>]*>")
 # A link to a post on this forum, as a quote makes: the only link without a host.
 SAME_SITE_LINK = re.compile(r"/p/[0-9]{1,18}")
 LINK_TARGET = re.compile(r"(?i)(https?)://([^/?#\\]*)(.*)", re.DOTALL)
@@ -310,17 +314,41 @@ def sanitise(markup: str) -> str:
     )
 
 
+def _as_typed(text: str) -> str:
+    """The text as typed, in one paragraph: what a post shows when its formatting
+    cannot be trusted to show only what screening read."""
+    return sanitise(f"<p>{_linkified(text).replace(chr(10), '<br>' + chr(10))}</p>")
+
+
+def visible_text(markup: str) -> str:
+    """What a reader reads of sanitised HTML: the text without tags, a line per block."""
+    lines = BLOCK_END.sub("\n", markup)
+    return html.unescape(TAG.sub("", lines))
+
+
+def _personal_contacts(text: str) -> set[str]:
+    return {str(c) for c in contacts_in(text) if c.kind in PERSONAL_CONTACT_KINDS}
+
+
 # Forgotten after five minutes, or at once by the worker deleting the post.
 @text_memo(max_size=2048, max_age=300)
 def render_post_markup(text: str) -> Markup:
-    """A post as readers see it: its Markdown subset as HTML, through the sanitiser."""
+    """A post as readers see it: its Markdown subset as HTML, through the sanitiser.
+
+    Screening reads the text as typed, where ``+44 7700 *900* 456`` is no phone number;
+    formatted, it reads as one. Formatting that shows a reader a contact (a phone
+    number, an address, a handle) the typed text does not show is not applied: the post
+    is shown as typed, as screening read it."""
     env: dict = {}
     tokens = MARKDOWN.parse(text, env)
     if any(token.level >= MAX_DEPTH for token in tokens):
         # Past its nesting limit the library drops the rest of the text; a post nested
         # that deep (quotes in quotes, lists in lists) is shown as typed instead.
-        return Markup(sanitise(f"<p>{_linkified(text).replace(chr(10), '<br>' + chr(10))}</p>"))
-    return Markup(sanitise(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)))
+        return Markup(_as_typed(text))
+    markup = sanitise(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env))
+    if _personal_contacts(visible_text(markup)) - _personal_contacts(text):
+        return Markup(_as_typed(text))
+    return Markup(markup)
 
 
 def forget_rendered(*texts: str | None) -> None:
