@@ -41,7 +41,7 @@ SHAPES = [
     "- [listed]({t})",
     '<a href="{t}">raw</a>',
     '<img src=x onerror="{t}">',
-    "[x](https://example.com/\"onmouseover=\"{t})",
+    '[x](https://example.com/"onmouseover="{t})',
     '[x](https://example.com "onmouseover={t}")',
 ]
 EXTRA = [
