@@ -2,6 +2,8 @@
 leaves as typed, and that whatever goes in, only the allow-listed tags and attributes
 come out, with links only to http(s) addresses or to a post here."""
 
+import gc
+import time
 from html.parser import HTMLParser
 
 import pytest
@@ -220,3 +222,58 @@ def test_every_payload_leaves_only_allowed_tags_and_attributes():
     assert wrong == {}
     # And all of them in one post, as lines of one text.
     assert _allowed_only(render("\n".join(texts)[:200_000])) == []
+
+
+# Shapes that make Markdown renderers slow or deep, as units repeated to a length.
+MARKDOWN_SHAPES = {
+    "formatted story": "I *finally* slept **well**.\n> it gets easier\n- walk\n[a](https://a.org/x)\n\n",
+    "nested > on one line": None,
+    "> lines deepening": None,
+    "runs of *": "*",
+    "alternating ** and *": "**a* ",
+    "runs of _ between words": "a_ ",
+    "opening [": "[",
+    "unclosed links": "[a](",
+    "brackets and parens": "[(",
+    "nested list lines": None,
+    "emphasis pairs": "*a* **b** ",
+    "links": "[t](https://example.com/x) ",
+}
+
+
+def shaped(name: str, length: int) -> str:
+    """A post of ``length`` characters in the named shape."""
+    if name == "nested > on one line":
+        return ">" * (length - 4) + " end"
+    if name == "> lines deepening":
+        block = "\n".join(">" * depth + " a" for depth in range(1, 40)) + "\n"
+    elif name == "nested list lines":
+        block = "\n".join("  " * depth + "- a" for depth in range(30)) + "\n"
+    else:
+        block = MARKDOWN_SHAPES[name]
+    return (block * (length // len(block) + 1))[:length]
+
+
+def _cpu(text: str) -> float:
+    """Best of three, with Python's cycle collector paused: its full collections cost
+    in proportion to every object the process holds, the suite's included, and would
+    blur the renderer's own growth (bench/markup_rendering.py reports both)."""
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            started = time.process_time()
+            render_preview(text)
+            best = min(best, time.process_time() - started)
+    finally:
+        gc.enable()
+    return best
+
+
+@pytest.mark.parametrize("name", list(MARKDOWN_SHAPES))
+def test_rendering_time_grows_in_proportion_to_the_text(name):
+    """Four times the text costs at most about four times the CPU (ratio, not ms: the
+    figures themselves are in bench/markup_rendering.py)."""
+    short, long = _cpu(shaped(name, 5_000)), _cpu(shaped(name, 20_000))
+    assert long <= 8 * max(short, 0.002), (name, short, long)
