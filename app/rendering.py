@@ -1,10 +1,14 @@
 """Turning a post's stored text into safe HTML.
 
-The only module that knows about bleach (deprecated upstream, security fixes only): we
-use its lists of top-level domains and of URL schemes to find links, so swapping it
-means changing this file alone. Text is stored as written and is plain text, not HTML:
-every character is escaped here, and the only markup added is the ``<a>`` of each link.
-Line breaks are kept by CSS (``white-space: pre-wrap``), so no markup is added for them.
+The only module that knows about bleach (deprecated upstream, security fixes only) and
+markdown-it-py: we use bleach's lists of top-level domains and of URL schemes to find
+links and its sanitiser as the last gate, so swapping either means changing this file
+alone. Text is stored as written and is plain text, not HTML, in two renderings:
+
+- ``render_post_text`` (moderators' pages): every character escaped, the only markup
+  the ``<a>`` of each link; line breaks are kept by CSS (``white-space: pre-wrap``).
+- ``render_post_markup`` (readers' pages, previews): a small Markdown subset (see
+  ``MARKDOWN``), bare URLs linked as above, then ``sanitise``'s allow-list.
 
 Links are found by our own finder, not bleach's ``URL_RE``: that pattern is tried at
 every opening bracket and every word, and each try can read to the end of the text, so
