@@ -41,3 +41,16 @@ def keep_published_masks(verdict: Verdict, post: Post) -> Verdict:
     if not published:
         return verdict
     return Verdict.from_dict({**verdict.to_dict(), "masks": [*verdict.masks, *published]})
+
+
+QUOTE_MAX = 1_000
+
+
+def quote_text(post: Post, link: str) -> str:
+    """The start of a reply quoting ``post`` as readers see it (masked): who wrote it,
+    linked to it, then its words as a Markdown quote, cut at a word past QUOTE_MAX."""
+    words = reader_body(post).strip()
+    if len(words) > QUOTE_MAX:
+        words = words[:QUOTE_MAX].rsplit(maxsplit=1)[0] + " …"
+    quoted = "\n".join(f"> {line}".rstrip() for line in words.splitlines())
+    return f"[{post.pseudonym}]({link}) wrote:\n{quoted}\n\n"

@@ -1,10 +1,14 @@
 """Turning a post's stored text into safe HTML.
 
-The only module that knows about bleach (deprecated upstream, security fixes only): we
-use its lists of top-level domains and of URL schemes to find links, so swapping it
-means changing this file alone. Text is stored as written and is plain text, not HTML:
-every character is escaped here, and the only markup added is the ``<a>`` of each link.
-Line breaks are kept by CSS (``white-space: pre-wrap``), so no markup is added for them.
+The only module that knows about bleach (deprecated upstream, security fixes only) and
+markdown-it-py: we use bleach's lists of top-level domains and of URL schemes to find
+links and its sanitiser as the last gate, so swapping either means changing this file
+alone. Text is stored as written and is plain text, not HTML, in two renderings:
+
+- ``render_post_text`` (moderators' pages): every character escaped, the only markup
+  the ``<a>`` of each link; line breaks are kept by CSS (``white-space: pre-wrap``).
+- ``render_post_markup`` (readers' pages, previews): a small Markdown subset (see
+  ``MARKDOWN``), bare URLs linked as above, then ``sanitise``'s allow-list.
 
 Links are found by our own finder, not bleach's ``URL_RE``: that pattern is tried at
 every opening bracket and every word, and each try can read to the end of the text, so
@@ -24,12 +28,20 @@ import re
 import unicodedata
 from encodings import idna as idna2003
 
+import bleach
+import mdurl
 from bleach.html5lib_shim import allowed_protocols
 from bleach.linkifier import TLDS
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from app.text_memo import text_memo
+from moderation.masking import contacts_in
+from moderation.screener import PERSONAL_CONTACT_KINDS
 
+# Part of every cached post card's stamp (app/forum/cards.py): change it whenever the
+# HTML made from the same text changes, so that no card rendered the old way is served.
+RENDERING_VERSION = "markdown-1"
 LINK_REL = "nofollow ugc noopener"
 ALLOWED_PROTOCOLS = frozenset({"http", "https"})
 # Embeddings, overrides, isolates and the left-to-right / right-to-left marks.
@@ -154,9 +166,7 @@ def _link(scheme: str, user: str, host: str, rest: str) -> str:
     )
 
 
-# Forgotten after five minutes, or at once by the worker deleting the post.
-@text_memo(max_size=2048, max_age=300)
-def render_post_text(text: str) -> Markup:
+def _linkified(text: str) -> str:
     """Escaped text with its URLs made into nofollow links."""
     # URLs are found in the text without direction controls, so a control typed inside
     # one cannot cut it short; ``where[i]`` is the place of plain[i] in the text.
@@ -173,6 +183,183 @@ def render_post_text(text: str) -> Markup:
         ]
         done = where[end - cut - 1] + 1
     parts.append(html.escape(text[done:], quote=False))
+    return "".join(parts)
+
+
+# Forgotten after five minutes, or at once by the worker deleting the post.
+@text_memo(max_size=2048, max_age=300)
+def render_post_text(text: str) -> Markup:
+    """Escaped text with its URLs made into nofollow links: a post as moderators read
+    it, every character as typed."""
     # The result depends on the text alone, so the posts of popular pages are rendered
     # once per worker.
-    return Markup("".join(parts))
+    return Markup(_linkified(text))
+
+
+# Formatting: a small Markdown subset. markdown-it-py's "zero" preset parses paragraphs
+# alone; on top of it only line breaks, emphasis, quotes, lists and inline links. Not
+# enabled, so typed as text: raw HTML, images, headings, code, rules, tables, autolinks
+# (``<https://…>``), reference links, and, on purpose, backslash escapes and character
+# references (``&#64;``): every character a reader sees is one the author typed and
+# screening read, so ``jo&#64;example.com`` can never turn into an address on the page.
+MARKDOWN = MarkdownIt("zero", {"html": False, "breaks": True, "linkify": False}).enable(
+    ["blockquote", "list", "emphasis", "link", "newline"]
+)
+# Quotes in quotes, lists in lists: the library stops at its nesting limit (20 levels of
+# tags) and leaves out what is deeper, so a post reaching this depth is shown as typed.
+MAX_DEPTH = MARKDOWN.options["maxNesting"] - 2
+# What the sanitiser lets through, whatever the Markdown library produced.
+ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "a"})
+ALLOWED_ATTRIBUTES = {"a": ["href", "rel", "target"], "ol": ["start"]}
+BLOCK_END = re.compile(r"<br>|</p>|</li>|</blockquote>")
+TAG = re.compile(r"<[^>]*>")
+# A link to a post on this forum, as a quote makes: the only link without a host.
+SAME_SITE_LINK = re.compile(r"/p/[0-9]{1,18}")
+LINK_TARGET = re.compile(r"(?i)(https?)://([^/?#\\]*)(.*)", re.DOTALL)
+ASCII_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def _without_bidi(text: str) -> str:
+    return "".join(char for char in text if char not in BIDI_CONTROLS)
+
+
+def _link_target(url: str) -> str:
+    """The href of a Markdown link: an http(s) URL with its host in ASCII (non-ASCII
+    labels in their xn-- form) and unsafe characters percent-encoded, or a link to a
+    post here; "" for anything else (another scheme, a user name before the host, a
+    host that has no ASCII form), which leaves the Markdown as typed text."""
+    url = _without_bidi(url).strip()
+    if SAME_SITE_LINK.fullmatch(url):
+        return url
+    match = LINK_TARGET.fullmatch(url)
+    if not match:
+        return ""
+    scheme, authority, rest = match.groups()
+    host, _, port = authority.partition(":")
+    if "@" in authority or (port and not port.isdigit()):
+        return ""
+    try:
+        host = ".".join(
+            label if label.isascii() else idna2003.ToASCII(label).decode("ascii")
+            for label in host.split(".")
+        )
+    except UnicodeError:
+        return ""
+    if not ASCII_HOST.fullmatch(host):
+        return ""
+    return f"{scheme.lower()}://{host}{':' + port if port else ''}{mdurl.encode(rest)}"
+
+
+def _shown_host(href: str) -> str:
+    """The host of a link's target as a reader is shown it: as ``honest_host`` shows the
+    host of a bare URL (accented Latin as written, any other script in xn-- form)."""
+    host = LINK_TARGET.fullmatch(href).group(2).partition(":")[0]
+    try:
+        written = ".".join(idna2003.ToUnicode(label) for label in host.split("."))
+    except UnicodeError:
+        return host
+    return honest_host(written) or host
+
+
+MARKDOWN.normalizeLink = _link_target
+MARKDOWN.validateLink = bool
+
+
+def _render_text(renderer, tokens, index, options, env) -> str:
+    # Inside a link the text is only escaped: a URL there must not become a second link.
+    if env.get("in_link"):
+        return html.escape(_without_bidi(tokens[index].content), quote=False)
+    return _linkified(tokens[index].content)
+
+
+def _render_link_open(renderer, tokens, index, options, env) -> str:
+    """A link shows where it goes: its text, then the real host in brackets unless the
+    text already is the target ("my story (evil.example)"). Direction controls inside
+    the text are dropped so that they cannot turn the host around."""
+    env["in_link"] = True
+    href = tokens[index].attrs["href"]
+    text = []
+    for token in tokens[index + 1 :]:
+        if token.type == "link_close":
+            break
+        text.append(token.content)
+    shown = _without_bidi("".join(text)).strip().casefold()
+    suffix = ""
+    if not SAME_SITE_LINK.fullmatch(href):
+        host = _shown_host(href)
+        address = href.split("://", 1)[1].casefold()
+        if shown not in {href.casefold(), address, address.rstrip("/"), host.casefold()}:
+            suffix = f" ({host})"
+    env["link_suffix"] = suffix
+    # A post here opens in the same tab, as every other link of the forum does.
+    target = "" if SAME_SITE_LINK.fullmatch(href) else ' target="_blank"'
+    return f'<a href="{html.escape(href)}" rel="{LINK_REL}"{target}>'
+
+
+def _render_link_close(renderer, tokens, index, options, env) -> str:
+    env["in_link"] = False
+    return html.escape(env.pop("link_suffix", ""), quote=False) + "</a>"
+
+
+MARKDOWN.add_render_rule("text", _render_text)
+MARKDOWN.add_render_rule("link_open", _render_link_open)
+MARKDOWN.add_render_rule("link_close", _render_link_close)
+
+
+def sanitise(markup: str) -> str:
+    """Only the allowed tags and attributes, and links only to http(s) or this site."""
+    return bleach.clean(
+        markup,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+    )
+
+
+def _as_typed(text: str) -> str:
+    """The text as typed, in one paragraph: what a post shows when its formatting
+    cannot be trusted to show only what screening read."""
+    return sanitise(f"<p>{_linkified(text).replace(chr(10), '<br>' + chr(10))}</p>")
+
+
+def visible_text(markup: str) -> str:
+    """What a reader reads of sanitised HTML: the text without tags, a line per block."""
+    lines = BLOCK_END.sub("\n", markup)
+    return html.unescape(TAG.sub("", lines))
+
+
+def _personal_contacts(text: str) -> set[str]:
+    return {str(c) for c in contacts_in(text) if c.kind in PERSONAL_CONTACT_KINDS}
+
+
+# Forgotten after five minutes, or at once by the worker deleting the post.
+@text_memo(max_size=2048, max_age=300)
+def render_post_markup(text: str) -> Markup:
+    """A post as readers see it: its Markdown subset as HTML, through the sanitiser.
+
+    Screening reads the text as typed, where ``+44 7700 *900* 456`` is no phone number;
+    formatted, it reads as one. Formatting that shows a reader a contact (a phone
+    number, an address, a handle) the typed text does not show is not applied: the post
+    is shown as typed, as screening read it."""
+    env: dict = {}
+    tokens = MARKDOWN.parse(text, env)
+    if any(token.level >= MAX_DEPTH for token in tokens):
+        # Past its nesting limit the library drops the rest of the text; a post nested
+        # that deep (quotes in quotes, lists in lists) is shown as typed instead.
+        return Markup(_as_typed(text))
+    markup = sanitise(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env))
+    if _personal_contacts(visible_text(markup)) - _personal_contacts(text):
+        return Markup(_as_typed(text))
+    return Markup(markup)
+
+
+def forget_rendered(*texts: str | None) -> None:
+    """Drop these texts from this worker's memos of rendered text (a deleted post's)."""
+    render_post_text.forget(*texts)
+    render_post_markup.forget(*texts)
+
+
+# A preview is rendered afresh each time: text never posted is kept in no memo.
+render_preview = render_post_markup.function

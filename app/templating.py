@@ -6,7 +6,7 @@ from datetime import datetime
 from flask import g, session
 
 from app.reader_view import reader_body
-from app.rendering import render_post_text
+from app.rendering import render_post_markup, render_post_text
 from models import utcnow
 from moderation.normalize import REDACTION_WORDS
 
@@ -83,6 +83,7 @@ def register(app) -> None:
     app.add_template_filter(classifier_term)
     app.add_template_filter(show_invisible)
     app.add_template_filter(render_post_text, "post_text")
+    app.add_template_filter(render_post_markup, "post_markup")
     app.add_template_filter(reader_body)
     app.context_processor(_new_token)
     app.after_request(_keep_secrets_out_of_caches)

@@ -22,6 +22,7 @@ from datetime import datetime
 from flask import Flask, current_app, url_for
 from markupsafe import Markup
 
+from app.rendering import RENDERING_VERSION
 from app.shared_cache import card_key, get_many, set_many
 from app.templating import relative_time
 from models import VISIBLE_IN_THREAD, Post, utcnow
@@ -74,6 +75,9 @@ def post_cards(posts: list[Post], starter_hash: str, own_post_ids: frozenset[int
 
 
 def register(app: Flask) -> None:
-    """Cards rendered by another release's templates (or care message) are not reused."""
+    """Cards rendered by another release's templates, care message or way of rendering
+    a post's text (``RENDERING_VERSION``) are not reused."""
     sources = [app.jinja_loader.get_source(app.jinja_env, name)[0] for name in CARD_TEMPLATES]
-    app.extensions["post_card_format"] = _digest("\0".join([*sources, app.config["CARE_MESSAGE"]]))
+    app.extensions["post_card_format"] = _digest(
+        "\0".join([*sources, app.config["CARE_MESSAGE"], RENDERING_VERSION])
+    )

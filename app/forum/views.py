@@ -70,9 +70,9 @@ from app.poster_identity import (
     reporter_hash,
 )
 from app.reader_cache import cached_for_readers
-from app.reader_view import reader_body
+from app.reader_view import quote_text, reader_body
 from app.reasons import DECISION_REASONS
-from app.rendering import render_post_text
+from app.rendering import forget_rendered, render_preview
 from models import Post, PostStatus, Role, Thread, db
 
 
@@ -114,10 +114,20 @@ def _post_rate_limit() -> str:
     return current_app.config["POST_RATE_LIMIT"]
 
 
+def _wants_preview() -> bool:
+    """The form's Preview button was pressed: the page comes back with the text kept and
+    shown as it would be posted; nothing is screened, stored or issued."""
+    return request.method == "POST" and "preview" in request.form
+
+
 # Two limits on writing: one per poster (cookie) and one per address, so dropping the
-# cookie does not buy a fresh allowance.
-limit_posting = limiter.limit(_post_rate_limit, key_func=poster_limit_key, methods=["POST"])
-limit_posting_by_address = limiter.limit(_post_rate_limit, methods=["POST"], scope="address")
+# cookie does not buy a fresh allowance. A preview writes nothing, so it counts for neither.
+limit_posting = limiter.limit(
+    _post_rate_limit, key_func=poster_limit_key, methods=["POST"], exempt_when=_wants_preview
+)
+limit_posting_by_address = limiter.limit(
+    _post_rate_limit, methods=["POST"], scope="address", exempt_when=_wants_preview
+)
 
 
 def _remember(post_id: int, token: str) -> None:
@@ -178,6 +188,9 @@ def index():
 def new_thread():
     form = ThreadForm()
     if form.validate_on_submit():
+        if _wants_preview():
+            preview = render_preview(form.body.data)
+            return render_template("forum/new_thread.html", form=form, preview=preview)
         poster = _unbanned_poster()
         post, token = create_thread(form.title.data, form.body.data, poster)
         _remember(post.id, token)
@@ -213,8 +226,9 @@ def _thread_url(thread_id: int, number: int, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _render_thread(thread, reply_form, status=200, number: int | None = 1):
-    """Page ``number`` of the thread (None: its last page)."""
+def _render_thread(thread, reply_form, status=200, number: int | None = 1, preview=None):
+    """Page ``number`` of the thread (None: its last page); ``preview``, the reply as it
+    would look."""
     own = verified_own_posts(remembered_tokens(), thread.id)
     g.shows_own_posts = bool(own)  # such a page is never kept for others (reader_cache)
     page = thread_page(thread, current_app.config["POSTS_PER_PAGE"], number, own)
@@ -244,6 +258,7 @@ def _render_thread(thread, reply_form, status=200, number: int | None = 1):
             new_from=new_from,
             new_here=new_from is not None and any(p.id == new_from for p in page.items),
             staff_can_act=_staff_can_act(),
+            preview=preview,
         ),
         status,
     )
@@ -277,7 +292,43 @@ def show_thread(thread_id: int):
         number = min(number, page_count(thread, per_page))
         return redirect(_thread_url(thread.id, number), 301)
     number = None if request.args.get("last") == "1" else (_page_arg("page") or 1)
-    return _render_thread(thread, ReplyForm(), number=number)
+    form = ReplyForm()
+    quoted = _quotable(row_id(request.args.get("quote")), thread)
+    if quoted is not None:
+        form.body.data = quote_text(quoted, url_for("forum.show_post", post_id=quoted.id))
+    return _render_thread(thread, form, number=number)
+
+
+def _quotable(post_id: int | None, thread) -> Post | None:
+    """The post a reply may quote: published, in this published thread, which takes
+    replies. Any other id quotes nothing, so a held or removed post's words never reach
+    the reply box."""
+    post = db.session.get(Post, post_id) if post_id is not None else None
+    if (
+        post is None
+        or post.thread_id != thread.id
+        or post.status != PostStatus.PUBLISHED
+        or thread.status != PostStatus.PUBLISHED
+        or thread.locked
+    ):
+        return None
+    return post
+
+
+@bp.get("/p/<int:post_id>/quote")
+def quote(post_id: int):
+    """Start a reply quoting a post: its thread's page holding it, the reply box filled."""
+    post = _published_or_404(Post, post_id)
+    if _quotable(post.id, post.thread) is None:
+        abort(404)
+    number = page_of_post(post, current_app.config["POSTS_PER_PAGE"])
+    url = url_for(
+        "forum.show_thread",
+        thread_id=post.thread_id,
+        page=number if number > 1 else None,
+        quote=post.id,
+    )
+    return redirect(f"{url}#reply")
 
 
 @bp.post("/t/<int:thread_id>/reply")
@@ -289,6 +340,8 @@ def reply(thread_id: int):
         raise _thread_locked(thread)
     form = ReplyForm()
     if form.validate_on_submit():
+        if _wants_preview():
+            return _render_thread(thread, form, number=None, preview=render_preview(form.body.data))
         poster = _unbanned_poster()
         post, token = create_reply(thread, form.body.data, poster)
         _remember(post.id, token)
@@ -362,11 +415,13 @@ def _refused(form) -> None:
     ]
 
 
-def _forget_shown(texts: list[str]) -> None:
-    """Drop a deleted post's words from this worker's rendered-text memo (other workers'
-    copies expire on their own: see app/text_memo.py). Its card and cached pages went
-    as the delete committed (app/shared_cache.py)."""
-    render_post_text.forget(*texts)
+def _delete(post) -> None:
+    """Delete the post, and drop its words, as written and as readers saw them (masked),
+    from this worker's rendered-text memos (other workers' copies expire on their own:
+    see app/text_memo.py). Its card and cached pages went as the delete committed
+    (app/shared_cache.py)."""
+    shown = reader_body(post)
+    forget_rendered(shown, *delete_post(post))
 
 
 @bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
@@ -391,6 +446,9 @@ def edit(post_id: int):
         if not is_author(post, form.token.data):
             _refused(form)
             return render_template("forum/edit.html", **page), 403
+        if _wants_preview():
+            preview = render_preview(form.body.data)
+            return render_template("forum/edit.html", **page, preview=preview)
         _unbanned_poster()
         title = form.title.data if post.is_opening else None
         edit_post(post, form.body.data, title)
@@ -416,7 +474,7 @@ def delete(post_id: int):
         if not is_author(post, form.token.data):
             _refused(form)
             return render_template("forum/delete.html", **page), 403
-        _forget_shown(delete_post(post))
+        _delete(post)
         forget_tokens([post.id])
         flash("Your post is deleted. Replies to it keep their place in the thread.")
         return redirect(url_for("forum.show_thread", thread_id=post.thread_id))
@@ -438,7 +496,7 @@ def delete_mine():
         listed = set(request.form.getlist("post_id"))
         gone = [post for post in posts if str(post.id) in listed]
         for post in gone:
-            _forget_shown(delete_post(post))
+            _delete(post)
         forget_tokens([post.id for post in gone])
         drop_code(current_poster_key())
         flash(f"Deleted {len(gone)} post{'s' if len(gone) != 1 else ''} from this browser.")

@@ -1,6 +1,10 @@
 """Every line of the public XSS payload lists in ``../shared/data/xss/`` is posted as a
 thread title and as its story, then every page it appears on is checked in headless
 Chromium: no script runs and no event-handler attribute or ``javascript:`` URL exists.
+Posts are rendered as Markdown (app/rendering.py), so the same lines, wrapped in every
+Markdown shape (links, emphasis, quotes, lists), and the Markdown-specific payloads of
+``markdown_payloads.py`` are also posted, many to a post, and their thread pages opened
+and run in Chromium.
 
 The front page (all titles and story excerpts) and the moderator queue (every held post
 in full) are opened as pages, with ``alert``/``prompt``/``confirm`` hooked and dialogs,
@@ -19,9 +23,10 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from models import Post, PostStatus, db
+from models import Post, PostStatus, Thread, db
 from tests.conftest import STAFF_PASSWORD, TEST_SECRET, make_staff
 from tests.hostile.conftest import CHROMIUM, needs_chromium
+from tests.hostile.markdown_payloads import MARKDOWN_PAYLOADS
 from tests.load.client import Browser
 
 # The shared folder sits beside the checkout (../shared); a clone elsewhere finds it
@@ -214,4 +219,97 @@ def test_no_payload_runs_or_survives_in_any_page(start_server, fresh_database_ur
         f"\n[xss] {len(lines)} payloads, {len(held)} held, {pages} pages checked "
         f"in {time.monotonic() - started:.1f} s"
     )
+    assert problems == {}
+
+
+# Each payload line, in each Markdown shape in turn.
+LINE_SHAPES = ["[{x}]({x})", "*{x}*", "> {x}", "- {x}", "**[x]({x})**", "1. {x}", "{x}"]
+POST_MAX = 9_500
+
+# Run in the opened page: what the posts' HTML holds besides the allow-listed tags, and
+# any link that is not http(s) or a post here.
+POST_BODIES = r"""
+() => {
+  const allowed = ["P", "BR", "EM", "STRONG", "BLOCKQUOTE", "UL", "OL", "LI", "A"];
+  const found = [];
+  for (const body of document.querySelectorAll(".post-body")) {
+    for (const el of body.querySelectorAll("*")) {
+      if (!allowed.includes(el.tagName)) found.push("element " + el.tagName);
+      for (const attr of el.attributes) {
+        const ok = (el.tagName === "A" && ["href", "rel", "target"].includes(attr.name))
+          || (el.tagName === "OL" && attr.name === "start");
+        if (!ok) found.push(el.tagName + " " + attr.name + "=" + attr.value);
+      }
+      const href = el.getAttribute("href");
+      if (href !== null && !/^(https?:\/\/|\/p\/[0-9]+$)/.test(href)) found.push("href " + href);
+    }
+  }
+  return {found, ran: window.__xss, md: window.__md === undefined ? null : window.__md,
+          bodies: document.querySelectorAll(".post-body").length};
+}
+"""
+
+
+def markdown_posts(lines: list[str]) -> list[str]:
+    """Every Markdown payload, and every line in a Markdown shape, packed into posts."""
+    pieces = MARKDOWN_PAYLOADS + [
+        LINE_SHAPES[index % len(LINE_SHAPES)].replace("{x}", line.strip())
+        for index, line in enumerate(lines)
+    ]
+    posts, current = [], ""
+    for piece in pieces:
+        piece = piece[:POST_MAX]
+        if current and len(current) + 2 + len(piece) > POST_MAX:
+            posts.append(current)
+            current = ""
+        current = f"{current}\n\n{piece}" if current else piece
+    return [*posts, current]
+
+
+def test_markdown_payloads_stay_inert_when_run(start_server, fresh_database_url):
+    bodies = markdown_posts(payloads())
+    assert 5 <= len(bodies) <= 40
+    address = start_server()
+    visitor = Browser(address)
+    for number, body in enumerate(bodies, 1):
+        status, _, _ = visitor.submit("/new", {"title": f"Formatting {number}", "body": body})
+        assert status == 302
+    app = create_app({"SQLALCHEMY_DATABASE_URI": fresh_database_url, "SECRET_KEY": TEST_SECRET})
+    with app.app_context():
+        # Held or not, every post is shown to readers here: its markup is what is tested.
+        db.session.execute(db.update(Post).values(status=PostStatus.PUBLISHED))
+        db.session.execute(db.update(Thread).values(status=PostStatus.PUBLISHED))
+        db.session.commit()
+        thread_ids = db.session.execute(db.select(Thread.id).order_by(Thread.id)).scalars().all()
+        db.engine.dispose()
+    assert len(thread_ids) == len(bodies)
+
+    from playwright.sync_api import sync_playwright
+
+    problems = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        context = browser.new_context()
+        context.add_init_script(HOOKS)
+        page = context.new_page()
+        seen: list[str] = []
+        page.on(
+            "dialog", lambda dialog: (seen.append("dialog " + dialog.message), dialog.dismiss())
+        )
+        page.on("console", lambda message: seen.append(message.text))
+        for thread_id in thread_ids:
+            url = f"http://{address}/t/{thread_id}"
+            response = page.goto(url, wait_until="load")
+            # Pointing at every link and element of the posts fires any handler left.
+            for element in page.query_selector_all(".post-body *"):
+                element.dispatch_event("mouseover")
+            result = page.evaluate(POST_BODIES)
+            result["found"] += page.evaluate(OPENED_PAGE)["found"]
+            assert result["bodies"] == 1, url
+            if response.status != 200 or result["found"] or result["ran"] or result["md"] or seen:
+                problems[url] = {"status": response.status, **result, "seen": list(seen)}
+                seen.clear()
+        browser.close()
     assert problems == {}

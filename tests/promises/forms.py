@@ -91,7 +91,9 @@ class _FormParser(HTMLParser):
         form = self._form
         if tag == "textarea" and self._textarea is not None and form is not None:
             text = "".join(self._textarea[1])
-            # The HTML parser keeps the one newline browsers drop after <textarea>.
+            # The HTML parser keeps the one newline browsers drop after <textarea>
+            # (WTForms writes it as CR LF, which a browser's parser reads as one LF).
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
             form.fields.append((self._textarea[0], text.removeprefix("\n")))
             self._textarea = None
         elif tag == "select" and self._select is not None and form is not None:
