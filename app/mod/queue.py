@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, tuple_
+from sqlalchemy import func, literal, or_, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from app.mod.check_ins import unseen_care
@@ -48,7 +48,7 @@ class QueueEntry:
     report_reasons: Counter = field(default_factory=Counter)
     contacts: list[tuple[str, str, int]] = field(default_factory=list)  # kind, value, others
     appeal: Appeal | None = None
-    claim: tuple[int, str, datetime] | None = None  # who looks at it: id, name, since
+    same_wording: int | None = None  # posts with this wording, itself included, if others
 
     @property
     def report_connections(self) -> int:
@@ -69,17 +69,23 @@ class QueueEntry:
 
 @dataclass
 class QueuePage:
-    entries: list[QueueEntry]
+    rows: list  # (id, status, created_at, edited_at, score) of each post, in order
     total: int
     page: int
     pages: int
 
+    @property
+    def post_ids(self) -> list[int]:
+        return [row.id for row in self.rows]
 
-def queue_counts() -> dict[str, int]:
-    """The numbers in the staff header: posts waiting, care posts not yet seen."""
-    waiting = db.session.execute(
-        db.select(func.count(Post.id)).where(Post.awaiting_review)
-    ).scalar_one()
+
+def queue_counts(waiting: int | None = None) -> dict[str, int]:
+    """The numbers in the staff header: posts waiting (unless the caller has counted
+    them), care posts not yet seen."""
+    if waiting is None:
+        waiting = db.session.execute(
+            db.select(func.count(Post.id)).where(Post.awaiting_review)
+        ).scalar_one()
     care = db.session.execute(db.select(func.count(Post.id)).where(*unseen_care())).scalar_one()
     return {"queue": waiting, "care": care}
 
@@ -132,20 +138,31 @@ def queue_page(
         if sort == "oldest"
         else (func.coalesce(Post.score, 0).desc(), Post.id.asc())
     )
+    # What each entry's stamp needs (app/mod/queue_entries.py); the rest of a post is
+    # loaded only for the entries not kept from an earlier request.
     rows = db.session.execute(
-        db.select(Post, Thread)
-        .join(Thread, Post.thread_id == Thread.id)
+        db.select(Post.id, Post.status, Post.created_at, Post.edited_at, Post.score)
         .where(*waiting)
         .order_by(*order)
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
-    entries = _entries(rows)
-    return QueuePage(entries, total, page, max(1, -(-total // per_page)))
+    return QueuePage(rows, total, page, max(1, -(-total // per_page)))
 
 
-def _entries(rows) -> list[QueueEntry]:
-    post_ids = [post.id for post, _ in rows]
+def queue_entries(post_ids: list[int]) -> dict[int, QueueEntry]:
+    """Everything a moderator needs to decide each of these posts, by post id, in a
+    fixed number of queries whatever their number. Who is looking at them is not part
+    of it (``current_claims``)."""
+    from app.mod.campaigns import same_wording_counts  # campaigns imports decisions
+
+    if not post_ids:
+        return {}
+    rows = db.session.execute(
+        db.select(Post, Thread)
+        .join(Thread, Post.thread_id == Thread.id)
+        .where(Post.id.in_(post_ids))
+    ).all()
     thread_ids = {thread.id for post, thread in rows if not post.is_opening}
     openings = {}
     if thread_ids:
@@ -157,46 +174,40 @@ def _entries(rows) -> list[QueueEntry]:
         }
     reports = defaultdict(list)
     contacts = defaultdict(list)
-    appeals = {}
-    if post_ids:
-        for report in db.session.execute(
-            db.select(Report)
-            .where(Report.post_id.in_(post_ids), Report.decision_id.is_(None))
-            .order_by(Report.id)
-        ).scalars():
-            reports[report.post_id].append(report)
-        for contact in db.session.execute(
-            db.select(PostContact).where(PostContact.post_id.in_(post_ids))
-        ).scalars():
-            contacts[contact.post_id].append((contact.kind, contact.value))
-        appeals = {
-            appeal.post_id: appeal
-            for appeal in db.session.execute(
-                db.select(Appeal).where(
-                    Appeal.post_id.in_(post_ids), Appeal.state == AppealState.OPEN
-                )
-            ).scalars()
-        }
+    for report in db.session.execute(
+        db.select(Report)
+        .where(Report.post_id.in_(post_ids), Report.decision_id.is_(None))
+        .order_by(Report.id)
+    ).scalars():
+        reports[report.post_id].append(report)
+    for contact in db.session.execute(
+        db.select(PostContact).where(PostContact.post_id.in_(post_ids))
+    ).scalars():
+        contacts[contact.post_id].append((contact.kind, contact.value))
+    appeals = {
+        appeal.post_id: appeal
+        for appeal in db.session.execute(
+            db.select(Appeal).where(Appeal.post_id.in_(post_ids), Appeal.state == AppealState.OPEN)
+        ).scalars()
+    }
     uses = contact_uses({pair for pairs in contacts.values() for pair in pairs})
-    claims = current_claims(post_ids)
-    entries = []
-    for post, thread in rows:
-        entries.append(
-            QueueEntry(
-                post=post,
-                thread=thread,
-                opening=None if post.is_opening else openings.get(thread.id),
-                reports=reports[post.id],
-                report_reasons=Counter(r.reason for r in reports[post.id]),
-                contacts=[
-                    (kind, value, uses.get((kind, value), 1) - 1)
-                    for kind, value in sorted(contacts[post.id])
-                ],
-                appeal=appeals.get(post.id),
-                claim=claims.get(post.id),
-            )
+    wording = same_wording_counts(post_ids)
+    return {
+        post.id: QueueEntry(
+            post=post,
+            thread=thread,
+            opening=None if post.is_opening else openings.get(thread.id),
+            reports=reports[post.id],
+            report_reasons=Counter(r.reason for r in reports[post.id]),
+            contacts=[
+                (kind, value, uses.get((kind, value), 1) - 1)
+                for kind, value in sorted(contacts[post.id])
+            ],
+            appeal=appeals.get(post.id),
+            same_wording=wording.get(post.id),
         )
-    return entries
+        for post, thread in rows
+    }
 
 
 def contact_uses(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -256,10 +267,29 @@ def latest_decision_id() -> int:
     return db.session.execute(db.select(func.coalesce(func.max(Decision.id), 0))).scalar_one()
 
 
-def last_undoable(moderator: StaffUser) -> Decision | None:
-    """This moderator's latest decision on a post that is not yet undone: what ``u``
-    (and the queue's "Undo your last decision" link) offers to undo."""
-    return db.session.execute(
+@dataclass
+class LastDecision:
+    id: int
+    action: str
+    post_id: int | None
+
+
+def queue_marks(moderator: StaffUser) -> tuple[int, LastDecision | None]:
+    """``latest_decision_id`` and the id, action and post of ``last_undoable``, in one
+    query."""
+    latest = db.select(func.coalesce(func.max(Decision.id), 0)).scalar_subquery()
+    last_id = _undoable(moderator).with_only_columns(Decision.id).scalar_subquery()
+    one_row = db.select(literal(1).label("one")).subquery()
+    seen, decision_id, action, post_id = db.session.execute(
+        db.select(latest, Decision.id, Decision.action, Decision.post_id)
+        .select_from(one_row)
+        .outerjoin(Decision, Decision.id == last_id)
+    ).one()
+    return seen, LastDecision(decision_id, action, post_id) if decision_id else None
+
+
+def _undoable(moderator: StaffUser):
+    return (
         db.select(Decision)
         .where(
             Decision.moderator_id == moderator.id,
@@ -269,4 +299,10 @@ def last_undoable(moderator: StaffUser) -> Decision | None:
         )
         .order_by(Decision.id.desc())
         .limit(1)
-    ).scalar_one_or_none()
+    )
+
+
+def last_undoable(moderator: StaffUser) -> Decision | None:
+    """This moderator's latest decision on a post that is not yet undone: what ``u``
+    (and the queue's "Undo your last decision" link) offers to undo."""
+    return db.session.execute(_undoable(moderator)).scalar_one_or_none()
