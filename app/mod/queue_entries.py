@@ -23,11 +23,11 @@ import re
 import secrets
 
 from flask import current_app
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from app.mod.queue import QueuePage, queue_entries
 from app.shared_cache import QUEUE, content_version, get_many, set_many
+from app.signing import generate_csrf
 from app.templating import relative_time
 from models import utcnow
 
