@@ -49,7 +49,9 @@ def _format(settings: dict) -> str:
     found = app.extensions.get("queue_entry_format")
     if found is None:
         sources = [app.jinja_loader.get_source(app.jinja_env, n)[0] for n in ENTRY_TEMPLATES]
-        text = "\0".join([*sources, repr(sorted((k, repr(v)) for k, v in settings.items()))])
+        kept_as = "texts between slots, slot names"  # how an entry is stored
+        settings_text = repr(sorted((k, repr(v)) for k, v in settings.items()))
+        text = "\0".join([*sources, settings_text, kept_as])
         found = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
         app.extensions["queue_entry_format"] = found
     return found
@@ -99,7 +101,7 @@ def queue_entries_html(
     # This worker's own copies first (no unpickling), then the shared cache.
     local = _local_entries()
     kept_here = {row.id: local.get(row.id) for row in page.rows} if version is not None else {}
-    texts: dict[int, str] = {
+    texts: dict[int, tuple[list[str], list[str]]] = {
         post_id: kept[1]
         for post_id, kept in kept_here.items()
         if kept is not None and kept[0] == stamps[post_id]
@@ -117,7 +119,7 @@ def queue_entries_html(
         slots, slot = _slots()
         fresh = {}
         for post_id, entry in queue_entries(missing).items():
-            texts[post_id] = _format_string(slot, str(module.queue_entry(entry, slots)))
+            texts[post_id] = _split(slot, str(module.queue_entry(entry, slots)))
             fresh[entry_key(post_id)] = (stamps[post_id], texts[post_id])
             if version is not None:
                 local[post_id] = fresh[entry_key(post_id)]
@@ -131,17 +133,20 @@ def queue_entries_html(
         if text is None:  # decided and gone between the page's rows and its entries
             continue
         values["claim_class"], values["claim"] = _claim(claims.get(row.id), viewer_id)
-        html.append(Markup(text.format_map(values)))
+        texts_between, names = text
+        parts = list(texts_between)
+        parts[1::2] = [values[name] for name in names]
+        html.append(Markup("".join(parts)))
     return html
 
 
-def _format_string(slot: re.Pattern, html: str) -> str:
-    """The rendered entry as a ``str.format`` template with a field for each slot."""
+def _split(slot: re.Pattern, html: str) -> tuple[list[str], list[str]]:
+    """The rendered entry as the texts between its slots (with a place kept for each
+    slot's value) and the slots' names, in order."""
     pieces = slot.split(html)
-    return "".join(
-        f"{{{part}}}" if i % 2 else part.replace("{", "{{").replace("}", "}}")
-        for i, part in enumerate(pieces)
-    )
+    names = pieces[1::2]
+    pieces[1::2] = [""] * len(names)
+    return pieces, names
 
 
 def _local_entries() -> dict:

@@ -17,7 +17,6 @@ from app.mod.forms import (
 )
 from app.mod.poster_history import poster_history
 from app.mod.queue import (
-    CLAIM_MINUTES,
     QUEUE_SORTS,
     QUEUE_VIEWS,
     claim,
@@ -139,8 +138,6 @@ def queue():
         counts=counts,
         seen=seen,
         last_decision=last_decision,
-        claim_minutes=CLAIM_MINUTES,
-        form=DecisionForm(),
         **settings,
     )
 
