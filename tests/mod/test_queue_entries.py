@@ -8,12 +8,15 @@ Redis (``REDIS_URL``), where a second app stands for another worker or server sh
 the cache, and makes the change the first one must see.
 """
 
+from datetime import timedelta
+
 import pytest
 import redis
 
 from app.extensions import cache
 from app.mod.queue_entries import entry_key
-from models import QueueClaim, db
+from app.privacy import purge_old_addresses
+from models import QueueClaim, Report, db, utcnow
 from tests.conftest import SCAM, remembered_token, staff_client, submit
 from tests.mod.test_decisions import decide, post_scam
 from tests.promises.forms import rendered_forms, submit_as_rendered
@@ -187,3 +190,22 @@ def test_a_scam_and_a_reply_in_one_queue_keep_their_own_forms(workers):
         for post_id in ids:
             fields = dict(_entry_form(page, post_id).fields)
             assert (fields["sort"], fields["view"], fields["page"]) == ("oldest", "held", "1")
+
+
+def test_forgetting_old_report_addresses_shows_at_once(workers):
+    readers, writer = workers
+    author = writer.test_client()
+    thread = submit(author, "/new", {"title": "Two mugs", "body": "Still two mugs out."})
+    thread_id = int(thread.headers["Location"].split("/")[2])
+    reply = submit(author, f"/t/{thread_id}", {"body": "Nobody cares."}, f"/t/{thread_id}/reply")
+    url = f"/p/{int(reply.headers['Location'].split('/')[2])}/report"
+    assert (
+        submit_as_rendered(writer.test_client(), url, url, {"reason": "other"}).status_code == 302
+    )
+    mo = staff_client(readers, "mo", "moderator")
+    assert "(from 1 connection)" in _queue(mo)
+    with writer.app_context():
+        db.session.execute(db.update(Report).values(created_at=utcnow() - timedelta(days=90)))
+        db.session.commit()
+        assert purge_old_addresses(30)["reports"] == 1
+    assert "(from 0 connections)" in _queue(mo)
