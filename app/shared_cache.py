@@ -56,6 +56,10 @@ def card_key(post_id: int) -> str:
     return f"card:{post_id}"
 
 
+def queue_entry_key(post_id: int) -> str:
+    return f"queue:{post_id}"
+
+
 def thread_version_key(thread_id: int) -> str:
     return f"version:thread:{thread_id}"
 
@@ -112,7 +116,8 @@ def content_changed(
     page's, and with ``queue`` the moderator queue's) on, in every worker sharing the
     cache; drop this worker's cached pages of them at once."""
     post_ids, thread_ids = set(post_ids), set(thread_ids)
-    delete_many(card_key(post_id) for post_id in post_ids)
+    # A changed post's words leave the shared cache at once (its card and queue entry).
+    delete_many([*map(card_key, post_ids), *map(queue_entry_key, post_ids)])
     versions = {thread_version_key(thread_id): secrets.token_hex(8) for thread_id in thread_ids}
     versions[FRONT] = secrets.token_hex(8)
     if queue:

@@ -26,7 +26,7 @@ from flask import current_app
 from markupsafe import Markup, escape
 
 from app.mod.queue import QueuePage, queue_entries
-from app.shared_cache import QUEUE, content_version, get_many, set_many
+from app.shared_cache import QUEUE, content_version, get_many, queue_entry_key, set_many
 from app.signing import generate_csrf
 from app.templating import relative_time
 from models import utcnow
@@ -39,8 +39,7 @@ SLOT_NAMES = ("claim_class", "claim", "csrf", "sort", "view", "page", "seen")
 LOCAL_ENTRIES = 2000
 
 
-def entry_key(post_id: int) -> str:
-    return f"queue:{post_id}"
+entry_key = queue_entry_key
 
 
 def _format(settings: dict) -> str:
@@ -99,7 +98,7 @@ def queue_entries_html(
         for row in page.rows
     }
     # This worker's own copies first (no unpickling), then the shared cache.
-    local = _local_entries()
+    local = _local_entries(version)
     kept_here = {row.id: local.get(row.id) for row in page.rows} if version is not None else {}
     texts: dict[int, tuple[list[str], list[str]]] = {
         post_id: kept[1]
@@ -149,13 +148,15 @@ def _split(slot: re.Pattern, html: str) -> tuple[list[str], list[str]]:
     return pieces, names
 
 
-def _local_entries() -> dict:
-    """This worker's copies of the entries it rendered or fetched, by post id (each
-    checked against the current stamp like a shared one); emptied beyond LOCAL_ENTRIES."""
-    local = current_app.extensions.setdefault("queue_entries", {})
-    if len(local) > LOCAL_ENTRIES:
-        local.clear()
-    return local
+def _local_entries(version: str | None) -> dict:
+    """This worker's copies of the entries it rendered or fetched under the queue's
+    current version, by post id; all dropped when the version moves on (so a deleted
+    post's words leave this worker's memory at its next queue load), or beyond
+    LOCAL_ENTRIES."""
+    kept = current_app.extensions.get("queue_entries")
+    if kept is None or kept[0] != version or len(kept[1]) > LOCAL_ENTRIES:
+        kept = current_app.extensions["queue_entries"] = (version, {})
+    return kept[1]
 
 
 def queue_version() -> str | None:

@@ -73,7 +73,7 @@ def test_an_entry_is_rendered_once_and_reused_by_every_moderator(workers):
     texts = [text.replace("Dr Obodo", "Dr Kept") for text in texts]
     with readers.app_context():
         cache.set(entry_key(post_id), (stamp, (texts, names)))
-    readers.extensions["queue_entries"].clear()  # this worker's own copies
+    readers.extensions["queue_entries"][1].clear()  # this worker's own copies
     bo = staff_client(readers, "bo", "moderator")
     page = _queue(bo)
     assert "Dr Kept cast a powerful love spell" in page and "Dr Obodo" not in page
