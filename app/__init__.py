@@ -14,6 +14,7 @@ from app import (
     privacy,
     security_headers,
     shared_cache,
+    signing,
     templating,
 )
 from app.admin import bp as admin_bp
@@ -53,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
+    signing.register(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     cache.init_app(app)

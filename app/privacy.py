@@ -17,6 +17,7 @@ from flask.cli import AppGroup
 from sqlalchemy import or_
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.shared_cache import content_changed
 from models import Ban, LoginFailure, Post, Report, db, utcnow
 
 PURGE_EVERY_SECONDS = 3600
@@ -52,6 +53,8 @@ def purge_old_addresses(retention_days: int, now: datetime | None = None) -> dic
         for name, statement in counts.items()
     }
     db.session.commit()
+    if done["reports"]:  # the queue says from how many connections a post was reported
+        content_changed(queue=True)
     return done
 
 

@@ -26,11 +26,11 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import current_app, g, make_response, request, session
-from flask_wtf.csrf import generate_csrf
 
 from app.expiring_store import ExpiringStore
 from app.poster_identity import MAX_REMEMBERED_TOKENS, remembered_tokens
 from app.shared_cache import FRONT, content_version, thread_version_key
+from app.signing import generate_csrf
 from models import Post, db
 
 # Per worker; the oldest page is dropped beyond this, so odd query strings cannot grow it.

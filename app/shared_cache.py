@@ -8,6 +8,11 @@ Two kinds of entry live here:
   anything on that thread's pages (or on the front page) changes. Cached pages
   (``app/reader_cache.py``) are reused only while the version they were rendered under
   is still the current one.
+- ``queue:<post id>`` and ``version:queue``: a moderator queue entry as every moderator
+  sees it (``app/mod/queue_entries.py``), and the version of everything entries show
+  (posts, threads, reports, appeals, contacts, wordings), which any change to such a
+  row moves on; a claim ("mo is looking at this") is no part of an entry and moves
+  nothing.
 
 The choke point is the database session: whatever code path changes a post or a thread
 through the ORM (posting, editing, deleting, a report that hides a post, a moderator's
@@ -31,11 +36,14 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app.extensions import cache
-from models import Post, Thread
+from models import Appeal, Post, PostContact, PostWording, Report, Thread
 
 log = logging.getLogger(__name__)
 
 FRONT = "version:front"
+QUEUE = "version:queue"
+# What a moderator queue entry shows: a change to any of these moves QUEUE on.
+QUEUE_ROWS = (Post, Thread, Report, Appeal, PostContact, PostWording)
 INITIAL = "initial"
 # A moved version is kept this long; cached pages live for seconds, so once it is gone no
 # page rendered under an older version is left to be served.
@@ -46,6 +54,10 @@ _CHANGED = "mend_changed_content"
 
 def card_key(post_id: int) -> str:
     return f"card:{post_id}"
+
+
+def queue_entry_key(post_id: int) -> str:
+    return f"queue:{post_id}"
 
 
 def thread_version_key(thread_id: int) -> str:
@@ -97,14 +109,19 @@ def content_version(key: str) -> str | None:
         return None
 
 
-def content_changed(post_ids: Iterable[int] = (), thread_ids: Iterable[int] = ()) -> None:
+def content_changed(
+    post_ids: Iterable[int] = (), thread_ids: Iterable[int] = (), queue: bool = True
+) -> None:
     """Forget the cards of these posts and move their threads' versions (and the front
-    page's) on, in every worker sharing the cache; drop this worker's cached pages of
-    them at once."""
+    page's, and with ``queue`` the moderator queue's) on, in every worker sharing the
+    cache; drop this worker's cached pages of them at once."""
     post_ids, thread_ids = set(post_ids), set(thread_ids)
-    delete_many(card_key(post_id) for post_id in post_ids)
+    # A changed post's words leave the shared cache at once (its card and queue entry).
+    delete_many([*map(card_key, post_ids), *map(queue_entry_key, post_ids)])
     versions = {thread_version_key(thread_id): secrets.token_hex(8) for thread_id in thread_ids}
     versions[FRONT] = secrets.token_hex(8)
+    if queue:
+        versions[QUEUE] = secrets.token_hex(8)
     try:
         cache.set_many(versions, timeout=VERSION_SECONDS)
     except Exception as exc:  # noqa: BLE001
@@ -116,19 +133,22 @@ def content_changed(post_ids: Iterable[int] = (), thread_ids: Iterable[int] = ()
 
 
 def _note_changes(session: Session, _flush_context) -> None:
-    posts, threads = session.info.setdefault(_CHANGED, (set(), set()))
+    posts, threads, queue = session.info.setdefault(_CHANGED, (set(), set(), set()))
     for row in (*session.new, *session.dirty, *session.deleted):
         if isinstance(row, Post):
             posts.add(row.id)
             threads.add(row.thread_id)
         elif isinstance(row, Thread):
             threads.add(row.id)
+        if isinstance(row, QUEUE_ROWS):
+            queue.add(True)
 
 
 def _after_commit(session: Session) -> None:
     changed = session.info.pop(_CHANGED, None)
     if changed and has_app_context() and "cache" in current_app.extensions:
-        content_changed(*changed)
+        posts, threads, queue = changed
+        content_changed(posts, threads, queue=bool(queue))
 
 
 def register() -> None:

@@ -248,6 +248,9 @@ def main() -> None:
         "--databases", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"]
     )
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    parser.add_argument(
+        "--port", type=int, default=FIRST_PORT, help="first of the ports the servers use"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk not found: apt-get install wrk")
@@ -272,7 +275,7 @@ def main() -> None:
     results: dict[str, list[dict]] = {}
     with contextlib.ExitStack() as stack:
         urls: dict[str, tuple[str, str]] = {}
-        for port, (name, path, app, env, cwd) in enumerate(servers, FIRST_PORT):
+        for port, (name, path, app, env, cwd) in enumerate(servers, args.port):
             stack.enter_context(Gunicorn(app, cwd, env, args.workers, port))
             base = f"http://127.0.0.1:{port}"
             if app != "wsgi:app":

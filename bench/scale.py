@@ -44,7 +44,7 @@ from common import (
 )
 
 SECRET = "bench-scale-secret-key"
-SQLITE_DIR = Path("/tmp")
+SQLITE_DIR = Path(os.environ.get("BENCH_SQLITE_DIR", "/tmp"))
 BIG_THREAD_REPLIES = 300
 HELD = 50
 UNSEEN_CARE = 5

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, tuple_
+from sqlalchemy import Integer, bindparam, func, literal, or_, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from app.mod.check_ins import unseen_care
@@ -48,7 +48,7 @@ class QueueEntry:
     report_reasons: Counter = field(default_factory=Counter)
     contacts: list[tuple[str, str, int]] = field(default_factory=list)  # kind, value, others
     appeal: Appeal | None = None
-    claim: tuple[int, str, datetime] | None = None  # who looks at it: id, name, since
+    same_wording: int | None = None  # posts with this wording, itself included, if others
 
     @property
     def report_connections(self) -> int:
@@ -69,18 +69,38 @@ class QueueEntry:
 
 @dataclass
 class QueuePage:
-    entries: list[QueueEntry]
+    rows: list  # (id, status, created_at, edited_at, score) of each post, in order
     total: int
     page: int
     pages: int
 
+    @property
+    def post_ids(self) -> list[int]:
+        return [row.id for row in self.rows]
 
-def queue_counts() -> dict[str, int]:
-    """The numbers in the staff header: posts waiting, care posts not yet seen."""
-    waiting = db.session.execute(
-        db.select(func.count(Post.id)).where(Post.awaiting_review)
+
+# Statements the queue runs on every load, built once per process (building one costs
+# more than running it); what changes between loads is a bound parameter.
+_STATEMENTS: dict = {}
+
+
+def _statement(key, build):
+    found = _STATEMENTS.get(key)
+    if found is None:
+        found = _STATEMENTS[key] = build()
+    return found
+
+
+def queue_counts(waiting: int | None = None) -> dict[str, int]:
+    """The numbers in the staff header: posts waiting (unless the caller has counted
+    them), care posts not yet seen."""
+    if waiting is None:
+        waiting = db.session.execute(
+            db.select(func.count(Post.id)).where(Post.awaiting_review)
+        ).scalar_one()
+    care = db.session.execute(
+        _statement("care", lambda: db.select(func.count(Post.id)).where(*unseen_care()))
     ).scalar_one()
-    care = db.session.execute(db.select(func.count(Post.id)).where(*unseen_care())).scalar_one()
     return {"queue": waiting, "care": care}
 
 
@@ -106,14 +126,17 @@ def _view_conditions() -> dict:
 
 def view_counts() -> dict[str, int]:
     """How many waiting posts each filter shows, in one grouped query."""
+    names, statement = _statement("view counts", _view_counts)
+    return dict(zip(names, db.session.execute(statement).one(), strict=True))
+
+
+def _view_counts():
     conditions = _view_conditions()
-    row = db.session.execute(
-        db.select(
-            func.count(Post.id),
-            *(func.count(Post.id).filter(condition) for condition in conditions.values()),
-        ).where(Post.awaiting_review)
-    ).one()
-    return dict(zip(("all", *conditions), row, strict=True))
+    statement = db.select(
+        func.count(Post.id),
+        *(func.count(Post.id).filter(condition) for condition in conditions.values()),
+    ).where(Post.awaiting_review)
+    return ("all", *conditions), statement
 
 
 def queue_page(
@@ -122,30 +145,50 @@ def queue_page(
     """Posts waiting for a decision (those ``view`` shows), with everything a moderator
     needs to decide them, loaded in a fixed number of queries whatever the page size.
     ``total``: how many there are, when the caller has counted them (``view_counts``)."""
+    count, rows_statement = _statement(("page", sort, view), lambda: _page_statements(sort, view))
+    if total is None:
+        total = db.session.execute(count).scalar_one()
+    rows = db.session.execute(
+        rows_statement, {"offset": (page - 1) * per_page, "limit": per_page}
+    ).all()
+    return QueuePage(rows, total, page, max(1, -(-total // per_page)))
+
+
+def _page_statements(sort: str, view: str):
     waiting = [Post.awaiting_review]
     if view != "all":
         waiting.append(_view_conditions()[view])
-    if total is None:
-        total = db.session.execute(db.select(func.count(Post.id)).where(*waiting)).scalar_one()
     order = (
         (Post.created_at.asc(), Post.id.asc())
         if sort == "oldest"
         else (func.coalesce(Post.score, 0).desc(), Post.id.asc())
     )
+    count = db.select(func.count(Post.id)).where(*waiting)
+    # What each entry's stamp needs (app/mod/queue_entries.py); the rest of a post is
+    # loaded only for the entries not kept from an earlier request.
+    rows = (
+        db.select(Post.id, Post.status, Post.created_at, Post.edited_at, Post.score)
+        .where(*waiting)
+        .order_by(*order)
+        .offset(bindparam("offset", type_=Integer))
+        .limit(bindparam("limit", type_=Integer))
+    )
+    return count, rows
+
+
+def queue_entries(post_ids: list[int]) -> dict[int, QueueEntry]:
+    """Everything a moderator needs to decide each of these posts, by post id, in a
+    fixed number of queries whatever their number. Who is looking at them is not part
+    of it (``current_claims``)."""
+    from app.mod.campaigns import same_wording_counts  # campaigns imports decisions
+
+    if not post_ids:
+        return {}
     rows = db.session.execute(
         db.select(Post, Thread)
         .join(Thread, Post.thread_id == Thread.id)
-        .where(*waiting)
-        .order_by(*order)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
+        .where(Post.id.in_(post_ids))
     ).all()
-    entries = _entries(rows)
-    return QueuePage(entries, total, page, max(1, -(-total // per_page)))
-
-
-def _entries(rows) -> list[QueueEntry]:
-    post_ids = [post.id for post, _ in rows]
     thread_ids = {thread.id for post, thread in rows if not post.is_opening}
     openings = {}
     if thread_ids:
@@ -157,46 +200,40 @@ def _entries(rows) -> list[QueueEntry]:
         }
     reports = defaultdict(list)
     contacts = defaultdict(list)
-    appeals = {}
-    if post_ids:
-        for report in db.session.execute(
-            db.select(Report)
-            .where(Report.post_id.in_(post_ids), Report.decision_id.is_(None))
-            .order_by(Report.id)
-        ).scalars():
-            reports[report.post_id].append(report)
-        for contact in db.session.execute(
-            db.select(PostContact).where(PostContact.post_id.in_(post_ids))
-        ).scalars():
-            contacts[contact.post_id].append((contact.kind, contact.value))
-        appeals = {
-            appeal.post_id: appeal
-            for appeal in db.session.execute(
-                db.select(Appeal).where(
-                    Appeal.post_id.in_(post_ids), Appeal.state == AppealState.OPEN
-                )
-            ).scalars()
-        }
+    for report in db.session.execute(
+        db.select(Report)
+        .where(Report.post_id.in_(post_ids), Report.decision_id.is_(None))
+        .order_by(Report.id)
+    ).scalars():
+        reports[report.post_id].append(report)
+    for contact in db.session.execute(
+        db.select(PostContact).where(PostContact.post_id.in_(post_ids))
+    ).scalars():
+        contacts[contact.post_id].append((contact.kind, contact.value))
+    appeals = {
+        appeal.post_id: appeal
+        for appeal in db.session.execute(
+            db.select(Appeal).where(Appeal.post_id.in_(post_ids), Appeal.state == AppealState.OPEN)
+        ).scalars()
+    }
     uses = contact_uses({pair for pairs in contacts.values() for pair in pairs})
-    claims = current_claims(post_ids)
-    entries = []
-    for post, thread in rows:
-        entries.append(
-            QueueEntry(
-                post=post,
-                thread=thread,
-                opening=None if post.is_opening else openings.get(thread.id),
-                reports=reports[post.id],
-                report_reasons=Counter(r.reason for r in reports[post.id]),
-                contacts=[
-                    (kind, value, uses.get((kind, value), 1) - 1)
-                    for kind, value in sorted(contacts[post.id])
-                ],
-                appeal=appeals.get(post.id),
-                claim=claims.get(post.id),
-            )
+    wording = same_wording_counts(post_ids)
+    return {
+        post.id: QueueEntry(
+            post=post,
+            thread=thread,
+            opening=None if post.is_opening else openings.get(thread.id),
+            reports=reports[post.id],
+            report_reasons=Counter(r.reason for r in reports[post.id]),
+            contacts=[
+                (kind, value, uses.get((kind, value), 1) - 1)
+                for kind, value in sorted(contacts[post.id])
+            ],
+            appeal=appeals.get(post.id),
+            same_wording=wording.get(post.id),
         )
-    return entries
+        for post, thread in rows
+    }
 
 
 def contact_uses(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -217,11 +254,18 @@ def current_claims(post_ids: list[int]) -> dict[int, tuple[int, str, datetime]]:
     if not post_ids:
         return {}
     fresh = utcnow() - timedelta(minutes=CLAIM_MINUTES)
-    rows = db.session.execute(
-        db.select(QueueClaim.post_id, StaffUser.id, StaffUser.username, QueueClaim.claimed_at)
-        .join(StaffUser, QueueClaim.moderator_id == StaffUser.id)
-        .where(QueueClaim.post_id.in_(post_ids), QueueClaim.claimed_at >= fresh)
-    ).all()
+    statement = _statement(
+        "claims",
+        lambda: (
+            db.select(QueueClaim.post_id, StaffUser.id, StaffUser.username, QueueClaim.claimed_at)
+            .join(StaffUser, QueueClaim.moderator_id == StaffUser.id)
+            .where(
+                QueueClaim.post_id.in_(bindparam("ids", expanding=True)),
+                QueueClaim.claimed_at >= bindparam("fresh"),
+            )
+        ),
+    )
+    rows = db.session.execute(statement, {"ids": list(post_ids), "fresh": fresh}).all()
     return {post_id: (staff_id, name, since) for post_id, staff_id, name, since in rows}
 
 
@@ -256,17 +300,49 @@ def latest_decision_id() -> int:
     return db.session.execute(db.select(func.coalesce(func.max(Decision.id), 0))).scalar_one()
 
 
-def last_undoable(moderator: StaffUser) -> Decision | None:
-    """This moderator's latest decision on a post that is not yet undone: what ``u``
-    (and the queue's "Undo your last decision" link) offers to undo."""
-    return db.session.execute(
+@dataclass
+class LastDecision:
+    id: int
+    action: str
+    post_id: int | None
+
+
+def queue_marks(moderator: StaffUser) -> tuple[int, LastDecision | None]:
+    """``latest_decision_id`` and the id, action and post of ``last_undoable``, in one
+    query."""
+    statement = _statement("marks", _marks)
+    seen, decision_id, action, post_id = db.session.execute(
+        statement, {"moderator_id": moderator.id}
+    ).one()
+    return seen, LastDecision(decision_id, action, post_id) if decision_id else None
+
+
+def _marks():
+    latest = db.select(func.coalesce(func.max(Decision.id), 0)).scalar_subquery()
+    last_id = _undoable(bindparam("moderator_id")).with_only_columns(Decision.id)
+    one_row = db.select(literal(1).label("one")).subquery()
+    return (
+        db.select(latest, Decision.id, Decision.action, Decision.post_id)
+        .select_from(one_row)
+        .outerjoin(Decision, Decision.id == last_id.scalar_subquery())
+    )
+
+
+def _undoable(moderator_id):
+    return (
         db.select(Decision)
         .where(
-            Decision.moderator_id == moderator.id,
+            Decision.moderator_id == moderator_id,
             Decision.action.in_(DECIDING_ACTIONS),
             Decision.caused_by_id.is_(None),
             Decision.reversed_by_id.is_(None),
         )
         .order_by(Decision.id.desc())
         .limit(1)
-    ).scalar_one_or_none()
+    )
+
+
+def last_undoable(moderator: StaffUser) -> Decision | None:
+    """This moderator's latest decision on a post that is not yet undone: what ``u``
+    (and the queue's "Undo your last decision" link) offers to undo."""
+    return db.session.execute(_undoable(moderator.id)).scalar_one_or_none()

@@ -1,4 +1,4 @@
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.audit import recent_events
@@ -17,17 +17,16 @@ from app.mod.forms import (
 )
 from app.mod.poster_history import poster_history
 from app.mod.queue import (
-    CLAIM_MINUTES,
     QUEUE_SORTS,
     QUEUE_VIEWS,
     claim,
     current_claims,
-    last_undoable,
-    latest_decision_id,
     queue_counts,
+    queue_marks,
     queue_page,
     view_counts,
 )
+from app.mod.queue_entries import queue_entries_html, queue_version
 from app.reasons import DECISION_REASONS, REPORT_REASONS
 from models import Decision, DecisionAction, Post, db, utcnow
 
@@ -56,7 +55,7 @@ ASK_FIRST = "no"
 def _staff_counts():
     """The queue counts in the header of every page a moderator sees."""
     if getattr(current_user, "is_authenticated", False):
-        return {"staff_counts": queue_counts()}
+        return {"staff_counts": queue_counts(g.get("queue_waiting"))}
     return {}
 
 
@@ -109,26 +108,37 @@ def queue():
     view = request.args.get("view", "all")
     if view not in QUEUE_VIEWS:
         abort(400, description="The queue filters by held, reported, appeals, edits or care.")
-    seen = latest_decision_id()  # before the posts: a later decision is news
+    version = queue_version()  # before anything it versions is read
+    seen, last_decision = queue_marks(current_user)  # before the posts: later is news
     counts = view_counts()
+    g.queue_waiting = counts["all"]  # for the staff bar
     page_size = current_app.config["MOD_QUEUE_PAGE_SIZE"]
     page = queue_page(sort, _int_arg("page", 1), page_size, view, counts[view])
+    settings = {
+        "report_reasons": REPORT_REASONS,
+        "decision_reasons": DECISION_REASONS,
+        "address_ban_hours": ADDRESS_BAN_HOURS,
+        "ban_days": BAN_DAYS,
+    }
+    entries = queue_entries_html(
+        page,
+        version,
+        current_claims(page.post_ids),
+        current_user.id,
+        {"sort": sort, "view": view, "page": page.page, "seen": seen},
+        settings,
+    )
     return render_template(
         "mod/queue.html",
         queue=page,
+        entries=entries,
         sort=sort,
         view=view,
         views=QUEUE_VIEWS,
         counts=counts,
         seen=seen,
-        last_decision=last_undoable(current_user),
-        claim_minutes=CLAIM_MINUTES,
-        form=DecisionForm(),
-        report_reasons=REPORT_REASONS,
-        decision_reasons=DECISION_REASONS,
-        address_ban_hours=ADDRESS_BAN_HOURS,
-        ban_days=BAN_DAYS,
-        same_wording=campaigns.same_wording_counts([e.post.id for e in page.entries]),
+        last_decision=last_decision,
+        **settings,
     )
 
 
