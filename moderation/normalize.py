@@ -284,7 +284,7 @@ _VANITY_HINT = re.compile(r"[0-9][ .-]?[A-Z]{2}")
 
 def _vanity_digits(match: re.Match[str]) -> str:
     prefix, rest = match.group("prefix"), match.group("rest")
-    if not re.search(r"[A-Z]", rest):
+    if not re.search(r"[A-Z]", rest) or (_shouted(match) and not re.search(r"\d", rest)):
         return match.group()
     digits = re.sub(r"\D", "", prefix + rest.translate(_KEYPAD))
     # A North American number is 1 and ten digits ("1-800-273-TALK"), or ten without
@@ -294,6 +294,18 @@ def _vanity_digits(match: re.Match[str]) -> str:
     if len(digits) < length:
         return match.group()
     return ("+" if prefix.startswith("+") else "") + digits[:length]
+
+
+_CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[^\w\n]{1,3}$")
+_CAPITAL_WORD_AFTER = re.compile(r"[^\w\n]{1,3}[A-Z]{2,}\b")
+
+
+def _shouted(match: re.Match[str]) -> bool:
+    """Capitals on both sides of the number: a sentence in capitals ("IN 1800 PEOPLE
+    WROTE"), not a vanity number."""
+    text = match.string
+    before = _CAPITAL_WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+    return bool(before) or bool(_CAPITAL_WORD_AFTER.match(text, match.end()))
 
 
 def read_vanity_numbers(text: str) -> str:
