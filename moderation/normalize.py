@@ -421,7 +421,9 @@ _NOT_PROFILES = frozenset(
     "hashtag search intent home i discover tag music video joinchat s addstickers "
     "addemoji proxy setlanguage iv share.php dialog plugins".split()
 )  # fmt: skip
-_FACEBOOK_ID = re.compile(r"(?:(?:m|mobile|web)\.)?facebook\.com/profile\.php\?id=(?P<id>\d{5,20})$")
+_FACEBOOK_ID = re.compile(
+    r"(?:(?:m|mobile|web)\.)?facebook\.com/profile\.php\?id=(?P<id>\d{5,20})$"
+)
 
 
 def _profile_contact(url: str) -> Contact | None:

@@ -56,6 +56,7 @@ from app.poster_identity import (
     Poster,
     address_hash,
     current_poster,
+    current_poster_key,
     forget_tokens,
     poster_hash,
     poster_limit_key,
@@ -103,6 +104,15 @@ def _unbanned_poster() -> Poster:
     if ban is not None:
         raise PostingBanned(ban)
     return poster
+
+
+def _refuse_a_banned_browser() -> None:
+    """Show the ban, if this browser (its poster key, if it has one) or its connection
+    is banned; issues no poster key."""
+    key = current_poster_key()
+    ban = active_ban(poster_hash(key) if key else "", recent_address_hashes(request.remote_addr))
+    if ban is not None:
+        raise PostingBanned(ban)
 
 
 def _post_rate_limit() -> str:
@@ -177,6 +187,9 @@ def new_thread():
         post, token = create_thread(form.title.data, form.body.data, poster)
         _remember(post.id, token)
         return _after_posting(post)
+    if not form.is_submitted():
+        # A banned browser is told so before it writes anything, not after.
+        _refuse_a_banned_browser()
     status = 400 if form.is_submitted() else 200
     return render_template("forum/new_thread.html", form=form), status
 

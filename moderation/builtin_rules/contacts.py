@@ -53,8 +53,7 @@ CONTACTS: tuple[Rule, ...] = (
             r"[a-z0-9_.]{3,40}/?(?:[^\w/.]|$)"
         ),
         weight=0.8,
-        description="An Instagram, Facebook, TikTok or Snapchat handle or profile link to "
-        "contact.",
+        description="An Instagram, Facebook, TikTok or Snapchat handle or profile link to contact.",
         examples=(
             "follow on instagram @spirit.healer",
             "fb: @mama_answers",
