@@ -406,7 +406,7 @@ _PROFILE_LINK = re.compile(
     r"(?:(?:m|mobile|web)\.)?(?P<site>instagram\.com|instagr\.am|facebook\.com|fb\.com|"
     r"tiktok\.com|snapchat\.com|twitter\.com|x\.com|t\.me|telegram\.me|wa\.me|m\.me|ig\.me)"
     r"/(?:add/|m/)?@?(?P<name>[a-z0-9_.+]{2,40})/?"
-    r"(?:\?(?:[a-z_]+=[^&\s]*&?)*)?$"
+    r"(?:\?\S*)?$"
 )
 _PROFILE_SITES = {
     "instagram.com": "instagram", "instagr.am": "instagram", "ig.me": "instagram",

@@ -5,8 +5,9 @@ genuine post of the same shape stays free of contacts."""
 
 import pytest
 
+from moderation.helplines import Helpline, HelplineList
 from moderation.normalize import normalize
-from moderation.screener import default_screener
+from moderation.screener import Screener, default_screener
 
 
 def _contacts(text: str) -> list[str]:
@@ -140,3 +141,16 @@ def test_a_warning_masks_a_quoted_whatsapp_link_whole():
     verdict = default_screener().screen(text)
     assert verdict.action == "publish", verdict
     assert sorted(verdict.masks) == ["https://wa.me/2348105550199", "t.me/ozil_temple"]
+
+
+def test_a_helpline_listed_by_its_vanity_number_covers_every_spelling():
+    # An admin may list a line as it advertises itself.
+    listed = HelplineList((Helpline("Talk line", "US", numbers=("1-800-273-TALK",)),))
+    screener = Screener(helplines=listed)
+    for text in (
+        "the talk line 1 800 273 8255 helped me",
+        "call 1-800-273-TALK, it helped me",
+        "call one eight hundred two seven three eight two five five, it helped me",
+    ):
+        verdict = screener.screen(text)
+        assert verdict.action == "publish" and not verdict.personal_contacts, text
