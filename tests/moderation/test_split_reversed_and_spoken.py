@@ -26,6 +26,7 @@ REBUILT = {
         "whatsapp +234 810 and the rest is 555 0131",
         "phone:+2348105550131",
     ),
+    "slashes between groups": ("whats app + 234 / 810 / 555 / 0131", "phone:+2348105550131"),
     "address written backwards": ("write to moc.liamg@xrd for his help", "email:drx@gmail.com"),
     "address over five lines": ("mail him\ndrx\nat\ngmail\ndot\ncom", "email:drx@gmail.com"),
     "double and triple": (
