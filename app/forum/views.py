@@ -11,6 +11,8 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import Forbidden
 
 from app.errors import unsent_text
@@ -108,9 +110,16 @@ def _unbanned_poster() -> Poster:
 
 def _refuse_a_banned_browser() -> None:
     """Show the ban, if this browser (its poster key, if it has one) or its connection
-    is banned; issues no poster key."""
+    is banned; issues no poster key. The form needs no database: when it cannot be
+    asked, the form is shown, and sending it is checked (and refused plainly) then."""
     key = current_poster_key()
-    ban = active_ban(poster_hash(key) if key else "", recent_address_hashes(request.remote_addr))
+    try:
+        ban = active_ban(
+            poster_hash(key) if key else "", recent_address_hashes(request.remote_addr)
+        )
+    except (OperationalError, PoolTimeoutError):
+        db.session.rollback()
+        return
     if ban is not None:
         raise PostingBanned(ban)
 
