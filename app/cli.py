@@ -13,6 +13,7 @@ from app.admin.training_jobs import train_and_store
 from app.auth import services as accounts
 from app.demo import forum_is_empty, seed_demo_content
 from app.live_screener import ArtifactError, get_screener, load_version
+from app.post_contacts import backfill_wording
 from models import Role
 from moderation import Screener
 from moderation.classifier import bundled_corpus_path
@@ -166,6 +167,22 @@ def _model_metrics_row(name: str, m: dict | None) -> str:
         return f"{name:<24} (not measured)"
     auc = "—" if m.get("roc_auc") is None else f"{m['roc_auc']:.4f}"
     return _metrics_row(name, m) + f"   ROC-AUC={auc}"
+
+
+@spam_cli.command("backfill-wording")
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 10_000))
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Read every post's contacts and wording again, not only posts without a "
+    "fingerprint (after an upgrade that spells contacts differently).",
+)
+def backfill_wording_command(batch_size: int, everything: bool) -> None:
+    """Give posts written before wording fingerprints existed theirs, a batch at a
+    time (safe to stop and run again), so campaigns by wording find them too."""
+    read, filled = backfill_wording(batch_size, everything)
+    click.echo(f"Read {read} {'post' if read == 1 else 'posts'}; {filled} got a new fingerprint.")
 
 
 @spam_cli.command("train")

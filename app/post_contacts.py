@@ -4,7 +4,7 @@ the moderators (decisions on waiting edits)."""
 
 import logging
 
-from models import Post, PostContact, PostWording
+from models import Post, PostContact, PostStatus, PostWording, db
 from moderation import normalize
 from moderation.near_duplicates import fingerprint, fingerprint_of_shingles, shingles
 
@@ -82,3 +82,40 @@ def refresh_contacts(post: Post) -> None:
     links = [_links_in(text) for text in texts]
     store_contacts(post, [contact for contacts, _ in links for contact in contacts])
     store_wording(post, {key for _, keys in links for key in keys})
+
+
+def backfill_wording(batch_size: int = 500, everything: bool = False) -> tuple[int, int]:
+    """Give posts written before wording fingerprints existed (migration 0010) theirs.
+
+    Posts are read in id order, ``batch_size`` at a time, each batch committed on its
+    own, so a large forum is filled without one long transaction and a run stopped
+    half-way keeps what it did. Only posts without a fingerprint are read, unless
+    ``everything``: then every post's contacts and wording are read again, as they
+    would be today (after the normaliser changes how it spells a contact). Deleted
+    posts are left alone: their words are gone. Running it twice changes nothing the
+    second time. Returns (posts read, posts given band keys)."""
+    read = filled = 0
+    after = 0
+    while True:
+        query = db.select(Post).where(Post.id > after, Post.status != PostStatus.DELETED)
+        if not everything:
+            has_wording = db.select(PostWording.post_id).where(PostWording.post_id == Post.id)
+            query = query.where(~has_wording.exists())
+        posts = db.session.execute(query.order_by(Post.id).limit(batch_size)).scalars().all()
+        if not posts:
+            return read, filled
+        for post in posts:
+            had = {row.band_key for row in post.wordings}
+            if everything:
+                refresh_contacts(post)
+            else:
+                texts = [screened_text(post.is_opening, post.body, post.thread.title)]
+                if post.pending_body is not None:
+                    texts.append(
+                        screened_text(post.is_opening, post.pending_body, post.pending_title)
+                    )
+                store_wording(post, {key for text in texts for key in wording_of(text)})
+            read += 1
+            filled += bool(post.wordings) and {row.band_key for row in post.wordings} != had
+        after = posts[-1].id
+        db.session.commit()

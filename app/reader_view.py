@@ -8,7 +8,20 @@ the log, campaigns, check-ins) show the text as written.
 
 from models import Post
 from moderation import Verdict
-from moderation.masking import apply_masks, contacts_in
+from moderation.masking import MASK, apply_masks, contacts_in
+
+
+def mask_start_before(text: str, position: int) -> int:
+    """``position``, or the start of the "[contact removed]" it falls inside, so that a
+    cut there never leaves half a mask."""
+    start = text.rfind(MASK, max(0, position - len(MASK) + 1), position + len(MASK) - 1)
+    return start if start != -1 and start < position < start + len(MASK) else position
+
+
+def mask_end_after(text: str, position: int) -> int:
+    """``position``, or the end of the "[contact removed]" it falls inside."""
+    start = mask_start_before(text, position)
+    return start + len(MASK) if start != position else position
 
 
 def post_masks(post: Post) -> list[str]:

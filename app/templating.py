@@ -5,7 +5,7 @@ from datetime import datetime
 
 from flask import g, session
 
-from app.reader_view import reader_body
+from app.reader_view import mask_start_before, reader_body
 from app.rendering import render_post_markup, render_post_text
 from models import utcnow
 from moderation.normalize import REDACTION_WORDS
@@ -34,10 +34,16 @@ def relative_time(moment: datetime, now: datetime | None = None) -> str:
 
 
 def excerpt(text: str, length: int = 180) -> str:
+    """The text on one line, cut at a word before ``length`` characters; never inside
+    "[contact removed]", which would leave "[contact…" for the reader to puzzle over."""
     flat = " ".join(text.split())
     if len(flat) <= length:
         return flat
-    return flat[:length].rsplit(" ", 1)[0] + "…"
+    cut = mask_start_before(flat, length)
+    if flat[cut] != " ":  # inside a word: the word goes
+        cut = len(flat[:cut].rsplit(" ", 1)[0])
+    # The word that went may have been the end of a mask ("removed],").
+    return flat[: mask_start_before(flat, cut)].rstrip() + "…"
 
 
 def classifier_term(term: str) -> str:

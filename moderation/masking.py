@@ -26,6 +26,7 @@ _NEXT_WORD = re.compile(r"\s+")
 # Words that end a disguised address: "dot", "com", "(dot)". At most _TAIL_WORDS.
 _ADDRESS_TAIL = re.compile(r"(?i)(?:dot|\(dot\)|\[dot\]|\.|com|net|org|info|biz)[.,;:!?)]*$")
 _TAIL_WORDS = 3
+_LINK_HOST = re.compile(r"(?i)(?:https?://)?(?:www\.)?[a-z0-9.-]+\.[a-z]{2,}/(?:add/|m/)?[@+]?")
 _DIGIT_GROUPS = re.compile(r"\d+")
 _DIGIT_GROUP_COST = 250
 _FREE_DIGIT_GROUPS = 8  # a number written in groups, and a few more
@@ -176,6 +177,15 @@ def _trimmed(text: str, start: int, end: int, wanted: set[Contact], counter: _Bu
             start += 1
         else:
             break
+    # A link's host in front of the contact ("wa.me/" before a number) goes with it:
+    # "wa.me/[contact removed]" would still say where to find the person.
+    token_start = start
+    while token_start and not text[token_start - 1].isspace():
+        token_start -= 1
+    while token_start < start and text[token_start] in "([{<\"'":
+        token_start += 1
+    if token_start < start and _LINK_HOST.fullmatch(text, token_start, start):
+        start = token_start
     for _ in range(end - start):
         if text[end - 1].isalnum():
             break

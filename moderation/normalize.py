@@ -195,10 +195,16 @@ _DIGIT_WORDS = {
     "six": "6", "seven": "7", "eight": "8", "nine": "9", "oh": "0",
 }  # fmt: skip
 _DIGIT_WORD = "|".join(_DIGIT_WORDS)
+# Spoken repeats: "double five" is 55, "triple seven" 777; "one eight hundred" is 1800.
+_REPEATS = {"double": 2, "triple": 3}
+_REPEATED = rf"(?:(?:double|triple)[ -](?:{_DIGIT_WORD}|\d)\b|hundred\b)"
+_RUN_ITEM = rf"(?:{_REPEATED}|(?:{_DIGIT_WORD})\b|\d+)"
 # A run of digit words and digit groups: candidates for a phone number written in words.
-_NUMBER_WORD_HINT = re.compile(rf"(?:{_DIGIT_WORD})[ ,.-]{{1,2}}(?:{_DIGIT_WORD}|\d)")
+_NUMBER_WORD_HINT = re.compile(
+    rf"(?:{_DIGIT_WORD}|double|triple)[ ,.-]{{1,2}}(?:{_DIGIT_WORD}|\d|double|triple|hundred)"
+)
 _NUMBER_WORD_RUN = re.compile(
-    rf"(?<![\w+])(?:\+|\bplus )?(?:{_DIGIT_WORD}|\d+)(?:[ ,.-]{{1,2}}(?:{_DIGIT_WORD}|\d+))+(?!\w)"
+    rf"(?<![\w+])(?:\+|\bplus )?{_RUN_ITEM}(?:[ ,.-]{{1,2}}{_RUN_ITEM})+(?!\w)"
 )
 
 
@@ -222,8 +228,21 @@ def _digits_from_words(match: re.Match[str]) -> str:
     run = match.group()
     plus = run.startswith(("+", "plus "))
     parts = re.split(r"[ ,.-]+", re.sub(r"^(?:\+|plus )", "", run))
-    words = sum(1 for part in parts if part in _DIGIT_WORDS)
-    digits = ("+" if plus else "") + "".join(_DIGIT_WORDS.get(part, part) for part in parts)
+    words = sum(1 for part in parts if part in _DIGIT_WORDS or part in _REPEATS)
+    spelled: list[str] = []
+    repeat = 1
+    for part in parts:
+        if part in _REPEATS:
+            repeat = _REPEATS[part]
+            continue
+        if part == "hundred":
+            if not spelled or not spelled[-1].isdigit():
+                return run
+            spelled.append("00")
+            continue
+        spelled.append(_DIGIT_WORDS.get(part, part) * repeat)
+        repeat = 1
+    digits = ("+" if plus else "") + "".join(spelled)
     # Only a phone-length run with at least two spelled digits is a disguised number;
     # "two kids in 2019" and "one two three" stay words.
     if words < 2 or len(digits.lstrip("+")) < 7:
@@ -245,6 +264,55 @@ def _dash_odd_separators(match: re.Match[str]) -> str:
     if sum(ch.isdigit() for ch in number) < 9:
         return number
     return _ODD_DIGIT_SEPARATOR.sub("-", number)
+
+
+# Vanity numbers: a toll-free number finished in capital letters, which stand for the
+# digits on a phone's keypad ("1-800-273-TALK", "1-800-799-SAFE", "1800RESPECT").
+# Read before case is folded: only capitals after a toll-free prefix count, so
+# "in 1800 people" stays words.
+_KEYPAD = str.maketrans(
+    {letter: str(digit) for digit, letters in enumerate(
+        ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
+    ) for letter in letters}
+)  # fmt: skip
+_VANITY = re.compile(
+    r"(?<![\w+])(?P<prefix>\+?1[ .-]?8(?:00|33|44|55|66|77|88)|8(?:00|33|44|55|66|77|88)|1[38]00)"
+    r"(?P<rest>(?:[ .-]?(?:\d{1,4}|[A-Z]{2,10}(?![a-z]))){1,4})(?![\w])"
+)
+_VANITY_HINT = re.compile(r"[0-9][ .-]?[A-Z]{2}")
+
+
+def _vanity_digits(match: re.Match[str]) -> str:
+    prefix, rest = match.group("prefix"), match.group("rest")
+    if not re.search(r"[A-Z]", rest) or (_shouted(match) and not re.search(r"\d", rest)):
+        return match.group()
+    digits = re.sub(r"\D", "", prefix + rest.translate(_KEYPAD))
+    # A North American number is 1 and ten digits ("1-800-273-TALK"), or ten without
+    # the 1; an Australian one ten, written 1300 or 1800 and its word ("1800RESPECT").
+    australian = prefix == "1300" or (prefix == "1800" and rest[:1].isalpha())
+    length = 11 if digits.startswith("1") and not australian else 10
+    if len(digits) < length:
+        return match.group()
+    return ("+" if prefix.startswith("+") else "") + digits[:length]
+
+
+_CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[^\w\n]{1,3}$")
+_CAPITAL_WORD_AFTER = re.compile(r"[^\w\n]{1,3}[A-Z]{2,}\b")
+
+
+def _shouted(match: re.Match[str]) -> bool:
+    """Capitals on both sides of the number: a sentence in capitals ("IN 1800 PEOPLE
+    WROTE"), not a vanity number."""
+    text = match.string
+    before = _CAPITAL_WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+    return bool(before) or bool(_CAPITAL_WORD_AFTER.match(text, match.end()))
+
+
+def read_vanity_numbers(text: str) -> str:
+    """Spell "1-800-273-TALK" as the number it dials (before case is folded)."""
+    if not _VANITY_HINT.search(text):
+        return text
+    return _VANITY.sub(_vanity_digits, text)
 
 
 def fold_words(text: str) -> str:
@@ -292,10 +360,13 @@ _BRACKETED_AT = re.compile(r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*")
 _BRACKETED_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*")
 _BRACKET_HINT = re.compile(r"[(\[{<]\s*(?:at|dot|@|\.)\s*[)\]}>]")
 # A spelled-out ending always follows a space or a dot: "yahoo . com", "site dot net".
-_TLD_HINTS = tuple(sep + tld for sep in " ." for tld in _SPELLED_TLDS.split("|"))
+_TLD_HINTS = tuple(sep + tld for sep in " .\n" for tld in _SPELLED_TLDS.split("|"))
 # "name at gmail dot com", "name at gmail.com", "name at yahoo"
+# Not after a pronoun ("find me at example.com" is a site, not me@example.com), nor
+# before a link's path ("at facebook.com/name").
 _WORD_AT = re.compile(
-    rf"(?<=[a-z0-9_])\s+at\s+(?=[a-z0-9-]+\s*(?:\.|\bdot\b)\s*(?:{_SPELLED_TLDS})\b)"
+    r"(?<=[a-z0-9_])(?<!\bme)(?<!\bus)(?<!\bhim)(?<!\bher)(?<!\bthem)(?<!\byou)"
+    rf"\s+at\s+(?=[a-z0-9-]+\s*(?:\.|\bdot\b)\s*(?:{_SPELLED_TLDS})\b(?!/))"
 )
 # "example dot com", "yahoo . com"
 _WORD_DOT_TLD = re.compile(
@@ -328,6 +399,53 @@ _HANDLE = re.compile(
     r"\b\s*)?[:=-]?\s*@(?P<name>[a-z0-9_][a-z0-9_.]{1,30}[a-z0-9_])"
     r"|(?<![\w@/.])@(?P<bare>[a-z_][a-z0-9_.]{1,30}[a-z0-9_])"
 )
+# Links to a person's own profile or chat reach them as surely as a number does: they
+# are read as the handle (or, for WhatsApp's wa.me/<number>, the phone number) they
+# lead to. Paths that are pages of the site rather than someone's profile stay links.
+_PROFILE_LINK = re.compile(
+    r"(?:(?:m|mobile|web)\.)?(?P<site>instagram\.com|instagr\.am|facebook\.com|fb\.com|"
+    r"tiktok\.com|snapchat\.com|twitter\.com|x\.com|t\.me|telegram\.me|wa\.me|m\.me|ig\.me)"
+    r"/(?:add/|m/)?@?(?P<name>[a-z0-9_.+]{2,40})/?"
+    r"(?:\?\S*)?$"
+)
+_PROFILE_SITES = {
+    "instagram.com": "instagram", "instagr.am": "instagram", "ig.me": "instagram",
+    "facebook.com": "facebook", "fb.com": "facebook", "m.me": "facebook",
+    "tiktok.com": "tiktok", "snapchat.com": "snapchat", "twitter.com": "twitter",
+    "x.com": "twitter", "t.me": "telegram", "telegram.me": "telegram", "wa.me": "whatsapp",
+}  # fmt: skip
+# First path parts that are a site's own pages, not a person's.
+_NOT_PROFILES = frozenset(
+    "p reel reels explore stories accounts tv direct groups pages events share sharer "
+    "watch marketplace help policies privacy login signup about legal photo.php story.php "
+    "hashtag search intent home i discover tag music video joinchat s addstickers "
+    "addemoji proxy setlanguage iv share.php dialog plugins".split()
+)  # fmt: skip
+_FACEBOOK_ID = re.compile(
+    r"(?:(?:m|mobile|web)\.)?facebook\.com/profile\.php\?id=(?P<id>\d{5,20})$"
+)
+
+
+def _profile_contact(url: str) -> Contact | None:
+    """The handle or number a profile link leads to ("instagram.com/name" is
+    instagram:@name, "wa.me/447700900123" the phone number), or None for other links."""
+    facebook = _FACEBOOK_ID.match(url)
+    if facebook:
+        return Contact("handle", f"facebook:@{facebook.group('id')}")
+    match = _PROFILE_LINK.match(url)
+    if match is None:
+        return None
+    site, name = _PROFILE_SITES[match.group("site")], match.group("name").rstrip(".")
+    if site == "whatsapp":
+        digits = name.lstrip("+")
+        if not digits.isdigit() or len(digits) < _MIN_PHONE_DIGITS:
+            return None
+        return Contact("phone", _canonical_phone("+" + digits))
+    if name in _NOT_PROFILES or name.startswith("+") or name.endswith((".php", ".html", ".htm")):
+        return None
+    return Contact("handle", f"{site}:@{name}")
+
+
 _PLATFORM_NAMES = {"whats app": "whatsapp", "insta": "instagram", "ig": "instagram",
                    "fb": "facebook", "snap": "snapchat"}  # fmt: skip
 
@@ -338,7 +456,11 @@ _DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d(?:[ ().-]{0,2}\d){8,15}(?![\w])")
 _INTERNATIONAL_RUN = re.compile(r"(?<![\w+])\+\d(?:[ ().-]{0,2}\n?[ ().-]?\d){8,15}(?![\w])")
 # Numbers that are amounts, not phones: "$4,369,877", "£1,000,000".
 _AMOUNT = re.compile(r"[$£€¥₦]\s?$|\d,\d{3}(?:,\d{3})+")
-_PHONE_REGIONS = ("US", "GB", "NG", "ZA", "GH", "IN", "AU", "CA")
+# A number written without its country code ("07700 900123", "0803 555 0134") is valid
+# in several countries at once (that one is British, and also a valid Indian mobile
+# number): its country is never guessed. It is kept as the digits written.
+_NATIONAL_PREFIX = re.compile(r"^00(?=[1-9])")
+_MIN_INTERNATIONAL_DIGITS = 11
 _MIN_PHONE_DIGITS = 7
 # Bounds on the phone library's work per post (see _take_phones).
 _MATCHER_TRIES = 40
@@ -410,17 +532,62 @@ def _reduce_bracketed(out: list[str]) -> bool:
     return True
 
 
+# An address written backwards: "moc.liamg@xrd" is xrd@gmail.com.
+_REVERSED_EMAIL = re.compile(
+    r"(?<![\w.@+-])(?:moc|ten|gro|ofni|zib|ku\.oc|az\.oc)\.[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"@[a-z0-9_][a-z0-9_.+-]*(?![\w@])"
+)
+_SPACED_AT_WORD = re.compile(r"\sat\s")
+
+
 def deobfuscate_addresses(text: str) -> str:
-    """Rewrite " at ", " dot com" and spaced dots and "@"s into real addresses."""
+    """Rewrite " at ", " dot com" and spaced dots and "@"s into real addresses, also
+    when each part is on a line of its own, and addresses written backwards."""
     # Cheap tests first: most posts contain none of these tricks.
     if any(hint in text for hint in _TLD_HINTS):
-        if " at " in text:
+        if _SPACED_AT_WORD.search(text):
             text = _WORD_AT.sub("@", text)
         text = _WORD_DOT_TLD.sub(".", text)
     if "@" in text:
+        if "moc." in text or "@" in text and _REVERSED_EMAIL.search(text):
+            text = _REVERSED_EMAIL.sub(lambda match: match.group()[::-1], text)
         text = _AT_DOMAIN_SPACE_TLD.sub(r"\1.", text)
         text = _SPACED_AT.sub("@", text)
     return text
+
+
+# A number given in two parts with words between them: "0803 ... (first part) and then
+# 555 0134 (the rest)". The first part starts as a number does (0 or +), the words
+# between say the number goes on, and together the parts make a phone number's length.
+_SPLIT_NUMBER = re.compile(
+    r"(?<![\w+])(?P<first>(?:\+|0)\d{1,4}(?:[ .-]\d{1,5}){0,2})(?![\d])"
+    r"(?P<gap>[^\d\n]{2,40}?)"
+    r"(?P<second>\d{3,5}(?:[ .-]\d{2,5}){0,2})(?![\w])"
+)
+_CONTINUES = re.compile(
+    r"\.\.\.|…|\b(?:then|rest|remaining|followed|last|next|continues?|second|part|ends?)\b"
+)
+
+
+def _joined_parts(match: re.Match[str]) -> str:
+    first = re.sub(r"\D", "", match.group("first"))
+    second = re.sub(r"\D", "", match.group("second"))
+    if (
+        not 10 <= len(first) + len(second) <= 13
+        or len(first) < 3
+        or len(second) < 4
+        or not _CONTINUES.search(match.group("gap"))
+    ):
+        return match.group()
+    plus = "+" if match.group("first").startswith("+") else ""
+    return f"{plus}{first}{second}"
+
+
+def join_split_numbers(text: str) -> str:
+    """Join a phone number given in two parts with words between them."""
+    if sum(map(text.count, "0123456789")) < 10:
+        return text
+    return _SPLIT_NUMBER.sub(_joined_parts, text)
 
 
 def _canonical_url(raw: str) -> str:
@@ -440,18 +607,25 @@ def _canonical_email(raw: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _canonical_phone(digits: str) -> str:
-    """E.164 when the number parses in a likely region, else the bare digits."""
-    if digits.startswith("+"):
-        candidates: tuple[str | None, ...] = (None,)
-    else:
-        candidates = _PHONE_REGIONS
-    for region in candidates:
-        try:
-            number = phonenumbers.parse(digits, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """E.164 when the number says its own country, else the digits as written.
+
+    A number says its country with a "+" or "00" in front ("+44 7700 900123",
+    "0044 7700 900123"), or by starting with a country code when it is too long to be a
+    national number ("2348105550123", "18002738255": 11 digits or more, no leading 0).
+    A national number ("07700 900123", "202 555 0143") stays as its digits: its
+    country cannot be told from the text, and a guess shows the author someone else's
+    number (the British "07700 900123" is also a valid Indian one)."""
+    international = _NATIONAL_PREFIX.sub("+", digits)
+    if not international.startswith("+"):
+        if len(digits) < _MIN_INTERNATIONAL_DIGITS or digits.startswith("0"):
+            return digits
+        international = "+" + digits
+    try:
+        number = phonenumbers.parse(international, None)
+    except phonenumbers.NumberParseException:
+        return digits
+    if phonenumbers.is_valid_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return digits
 
 
@@ -497,7 +671,8 @@ def _take_urls(text: str, found: _ContactCollector) -> str:
         # The text keeps the link as written (minus trailing punctuation): a shortened
         # form might no longer read as a link, and normalising twice must change nothing.
         kept = raw.rstrip(".,;:!?*'\"")
-        return found.add(Contact("url", url), kept) + raw[len(kept) :]
+        contact = _profile_contact(url) or Contact("url", url)
+        return found.add(contact, kept) + raw[len(kept) :]
 
     return _URL.sub(take, text)
 
@@ -611,11 +786,12 @@ def normalize(text: str) -> Normalized:
     """Return the screening view of ``text``: normalised text plus contact details."""
     if not isinstance(text, str):
         raise TypeError(f"normalize() expects a str, not {type(text).__name__}")
-    text = _tidy_spaces(fold_unicode(text))
+    text = _tidy_spaces(fold_unicode(read_vanity_numbers(text)))
     # Brackets first: the dots they give back can separate the digits of a phone number.
     text = unbracket_symbols(text)
     text = fold_words(text)
     text = deobfuscate_addresses(text)
+    text = join_split_numbers(text)
     found = _ContactCollector()
     text = _take_urls(text, found)
     text = _take_emails(text, found)

@@ -89,7 +89,9 @@ class Verdict:
 
     ``hold_kind`` says why a post is held or rejected: "spam", or "safety" (it gives a
     private person's contact details, listed in ``personal_contacts``); None when it is
-    published. ``masks`` are pieces of the screened text that readers see as
+    published. ``personal_written`` lists those contacts as the author wrote them
+    ("phone:07700 900123"), to show back to them. ``masks`` are pieces of the screened
+    text that readers see as
     "[contact removed]" (the contacts a warning quotes, listed in ``masked_contacts``).
     """
 
@@ -102,6 +104,7 @@ class Verdict:
     personal_contacts: list[str] = field(default_factory=list)
     masks: list[str] = field(default_factory=list)
     masked_contacts: list[str] = field(default_factory=list)
+    personal_written: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, for storing with the post."""
@@ -122,17 +125,20 @@ class Verdict:
             personal_contacts=list(data.get("personal_contacts", [])),
             masks=list(data.get("masks", [])),
             masked_contacts=list(data.get("masked_contacts", [])),
+            personal_written=list(data.get("personal_written", [])),
         )
 
     def held_for_safety(self) -> Verdict:
         """This verdict as a hold for the poster's safety (a warning whose masks cannot
         be shown, say because the contact is in a thread's title)."""
         personal = self.personal_contacts or self.masked_contacts
+        written = self.personal_written or _as_written(self.masks, personal)
         return replace(
             self,
             action="hold",
             hold_kind="safety",
             personal_contacts=list(personal),
+            personal_written=written,
             masks=[],
             masked_contacts=[],
         )
@@ -226,10 +232,20 @@ class Screener:
                         masked_contacts=contacts,
                     )
                 return replace(
-                    verdict, action="hold", hold_kind="safety", personal_contacts=contacts
+                    verdict,
+                    action="hold",
+                    hold_kind="safety",
+                    personal_contacts=contacts,
+                    personal_written=_as_written(masks, contacts),
                 )
         if verdict.action == "publish":
-            return replace(verdict, action="hold", hold_kind="safety", personal_contacts=contacts)
+            return replace(
+                verdict,
+                action="hold",
+                hold_kind="safety",
+                personal_contacts=contacts,
+                personal_written=_as_written(masks, contacts),
+            )
         return replace(verdict, personal_contacts=contacts)
 
     def _verdict(self, normalized: Normalized, hits: list[RuleHit], redacted: str) -> Verdict:
@@ -362,6 +378,24 @@ def _warns(hits: list[RuleHit], shown_hits: list[RuleHit]) -> bool:
         return False
     balance = sum(hit.rule.weight for hit in shown_hits if hit.rule.kind in ("warning", "offer"))
     return balance < 0
+
+
+def _as_written(pieces: list[str] | None, contacts: list[str]) -> list[str]:
+    """The pieces of the text as written that spell ``contacts`` ("kind:piece"), to show
+    an author which details to take out in their own spelling; [] when a piece cannot be
+    told apart (the canonical contacts are shown then)."""
+    if not pieces:
+        return []
+    wanted = set(contacts)
+    written, seen = [], set()
+    for piece in dict.fromkeys(pieces):
+        spelled = {str(c) for c in normalize(piece).contacts} & wanted
+        kinds = {contact.partition(":")[0] for contact in spelled}
+        if len(kinds) != 1:
+            return []
+        seen |= spelled
+        written.append(f"{kinds.pop()}:{piece}")
+    return written if seen == wanted else []
 
 
 def _redacted_without(normalized: Normalized, left_out: set[Contact]) -> str:

@@ -11,6 +11,8 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import Forbidden
 
 from app.errors import unsent_text
@@ -110,6 +112,22 @@ def _unbanned_poster() -> Poster:
     return poster
 
 
+def _refuse_a_banned_browser() -> None:
+    """Show the ban, if this browser (its poster key, if it has one) or its connection
+    is banned; issues no poster key. The form needs no database: when it cannot be
+    asked, the form is shown, and sending it is checked (and refused plainly) then."""
+    key = current_poster_key()
+    try:
+        ban = active_ban(
+            poster_hash(key) if key else "", recent_address_hashes(request.remote_addr)
+        )
+    except (OperationalError, PoolTimeoutError):
+        db.session.rollback()
+        return
+    if ban is not None:
+        raise PostingBanned(ban)
+
+
 def _post_rate_limit() -> str:
     return current_app.config["POST_RATE_LIMIT"]
 
@@ -195,6 +213,9 @@ def new_thread():
         post, token = create_thread(form.title.data, form.body.data, poster)
         _remember(post.id, token)
         return _after_posting(post)
+    if not form.is_submitted():
+        # A banned browser is told so before it writes anything, not after.
+        _refuse_a_banned_browser()
     status = 400 if form.is_submitted() else 200
     return render_template("forum/new_thread.html", form=form), status
 

@@ -39,6 +39,20 @@ DONE_WORDS = {
     "remove": "removed",
     "ban": "removed and their posters banned",
 }
+# The same for one post: "1 post removed and its poster banned".
+DONE_WORDS_ONE = {**DONE_WORDS, "ban": "removed and its poster banned"}
+
+
+def done_words(action: str, count: int) -> str:
+    return (DONE_WORDS_ONE if count == 1 else DONE_WORDS)[action]
+
+
+def _left_as_they_were(skipped: int) -> str:
+    if skipped == 1:
+        return " 1 had already been decided and was left as it was."
+    return f" {skipped} had already been decided and were left as they were."
+
+
 # What a confirmation asks and its button says, with the number of posts.
 ASK_WORDS = {
     "approve": "Approve",
@@ -191,14 +205,14 @@ def decide():
     message = ""
     if outcome.decided or not outcome.already_decided:
         message = f"{outcome.decided} post{'s' if outcome.decided != 1 else ''} "
-        message += DONE_WORDS[action] + "."
+        message += done_words(action, outcome.decided) + "."
     for post_id, (name, their_action) in outcome.already_decided.items():
         message += (
-            f" Post #{post_id} was already decided by {name} ({DONE_WORDS[their_action]})"
+            f" Post #{post_id} was already decided by {name} ({done_words(their_action, 1)})"
             " since you opened the page: nothing was changed for it."
         )
     if outcome.skipped:
-        message += f" {outcome.skipped} had already been decided and were left as they were."
+        message += _left_as_they_were(outcome.skipped)
     flash(message.strip() + _ban_words(outcome) + _paused_words(outcome))
     return _back_to_queue()
 
@@ -225,10 +239,11 @@ def _confirm_decision(form: DecisionForm, post_ids: list[int]):
     count = len(posts)
     noun = f"{count} post{'s' if count != 1 else ''}"
     action = form.action.data
+    ask = "Ban the poster of" if action == "ban" and count == 1 else ASK_WORDS[action]
     return render_template(
         "mod/confirm.html",
-        question=f"{ASK_WORDS[action]} {noun}?",
-        button=f"{ASK_WORDS[action]} {noun}",
+        question=f"{ask} {noun}?",
+        button=f"{ask} {noun}",
         action=action,
         posts=posts,
         gone=len(set(post_ids)) - count,
@@ -352,9 +367,11 @@ def reject_campaign():
         message += f", {_count(plan.appeals, 'open appeal')} refused"
     message += "."
     if plan.untouched:
-        message += f" {_count(len(plan.untouched), 'post')} left unticked, as they were."
+        untouched = len(plan.untouched)
+        message += f" {_count(untouched, 'post')} left unticked, "
+        message += "as it was." if untouched == 1 else "as they were."
     if outcome.skipped:
-        message += f" {outcome.skipped} had already been decided and were left as they were."
+        message += _left_as_they_were(outcome.skipped)
     flash(message + _ban_words(outcome) + _paused_words(outcome))
     return redirect(url_for("mod.queue"))
 

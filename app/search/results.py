@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 from sqlalchemy import text
 
-from app.reader_view import reader_body
+from app.reader_view import mask_end_after, mask_start_before, reader_body
 from app.search.query import WORD, Term, fts5_match, tsquery
 from models import Post, Thread, db
 
@@ -123,6 +123,8 @@ def snippet(body: str, terms: list[Term]) -> Markup:
     end_word = min(len(words), start_word + SNIPPET_WORDS)
     start = words[start_word].start() if words and start_word > 0 else 0
     end = words[end_word - 1].end() if words and end_word < len(words) else len(body)
+    # Never half of a "[contact removed]": the whole mask is in, or none of it.
+    start, end = mask_start_before(body, start), mask_end_after(body, end)
     marked = _marked(body, terms, start, end)
     before = Markup("… ") if start > 0 else Markup("")
     after = Markup(" …") if end < len(body) else Markup("")

@@ -43,11 +43,28 @@ CONTACTS: tuple[Rule, ...] = (
     Rule(
         name="social_handle",
         kind="contact",
-        pattern=r"\b(?:instagram|insta|ig|facebook|fb|tiktok|snapchat|snap)\b[^.\n]{0,20}?@[a-z0-9_.]{3,}",
+        pattern=(
+            r"\b(?:instagram|insta|ig|facebook|fb|tiktok|snapchat|snap)\b[^.\n]{0,20}?"
+            r"@[a-z0-9_.]{3,}"
+            # A link to someone's profile: as good as their handle.
+            r"|\b(?:instagram\.com|instagr\.am|facebook\.com|fb\.com|tiktok\.com|"
+            r"snapchat\.com/add|twitter\.com|x\.com|m\.me|ig\.me/m)/@?"
+            # The name ends the link: a path further on is a post or a page, not a person.
+            r"[a-z0-9_.]{3,40}/?(?:[^\w/.]|$)"
+        ),
         weight=0.8,
-        description="An Instagram, Facebook, TikTok or Snapchat handle to contact.",
-        examples=("follow on instagram @spirit.healer", "fb: @mama_answers"),
-        counterexamples=("he posted her on instagram the day after", "I muted her on ig"),
+        description="An Instagram, Facebook, TikTok or Snapchat handle or profile link to contact.",
+        examples=(
+            "follow on instagram @spirit.healer",
+            "fb: @mama_answers",
+            "add me instagram.com/spirit.healer",
+            "tiktok.com/@mama_answers",
+        ),
+        counterexamples=(
+            "he posted her on instagram the day after",
+            "I muted her on ig",
+            "this reel helped me instagram.com/reel/cx12ab9",
+        ),
     ),
     Rule(
         name="web_link",

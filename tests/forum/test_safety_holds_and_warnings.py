@@ -34,7 +34,8 @@ def test_author_is_told_kindly_and_publishes_by_removing_the_number(app, client)
 
     status = client.get(f"/p/{post_id}/status").get_data(as_text=True)
     assert "for your safety" in status
-    assert "a phone number" in status and "+447911123456" in status
+    # The number as the author wrote it: no country is guessed for it.
+    assert "a phone number" in status and "07911 123456" in status
     assert "not a spam judgement" in status
     assert "take out the contact details" in status
     # Readers see nothing of it.
@@ -49,6 +50,18 @@ def test_author_is_told_kindly_and_publishes_by_removing_the_number(app, client)
     assert response.status_code == 302
     assert post_row(app, post_id).status == PostStatus.PUBLISHED
     assert "lonely the evenings get" in reader.get(f"/t/{post.thread_id}").get_data(as_text=True)
+
+
+def test_a_british_number_is_shown_back_as_written_not_in_another_country(app, client):
+    # "07700 900123" is a valid Indian mobile number too; the status page once showed
+    # it as +91 7700 900123.
+    post_id = start_thread(
+        client, "Evenings", "Leeds here too, and it gets lonely. Ring me on 07700 900123 x"
+    )
+    assert post_row(app, post_id).verdict["hold_kind"] == "safety"
+    status = client.get(f"/p/{post_id}/status").get_data(as_text=True)
+    assert '<span class="contact-value">07700 900123</span>' in status
+    assert "+91" not in status and "917700900123" not in status
 
 
 def test_a_warning_is_published_masked_for_readers_and_as_written_for_moderators(

@@ -61,6 +61,24 @@ def test_a_bulk_ban_confirmation_says_what_a_ban_does_and_keeps_the_choices(app,
         assert {note for (note,) in notes} == {"spell ring"}
 
 
+def test_a_ban_of_one_post_speaks_of_one_post_and_one_poster(app, client, moderator):
+    post_id = post_scam(client, title="Spell alone")
+    form = _bulk_form(moderator.get("/mod/queue").get_data(as_text=True))
+    asked = moderator.post(
+        form.action,
+        data=form.data({"post_id": [str(post_id)]}, button="Ban poster of ticked posts"),
+    )
+    html = asked.get_data(as_text=True)
+    assert "Ban the poster of 1 post?" in html and "It will be removed, its poster banned" in html
+    assert "posters" not in html.split("<main", 1)[1]
+    confirm = rendered_form(html, "/mod/decide")
+    done = moderator.post(confirm.action, data=confirm.data(button="Ban the poster of 1 post"))
+    page = moderator.get(done.headers["Location"]).get_data(as_text=True)
+    assert "1 post removed and its poster banned." in page
+    assert "their posters" not in page
+    assert post_row(app, post_id).status == "removed"
+
+
 def test_cancel_on_the_confirmation_goes_back_to_the_same_filter(client, moderator):
     post_id = post_scam(client)
     html = moderator.get("/mod/queue?view=held&sort=oldest").get_data(as_text=True)

@@ -58,7 +58,8 @@ def test_a_private_number_is_held_for_safety_not_as_spam(screener):
     )
     assert verdict.action == "hold"
     assert verdict.hold_kind == "safety"
-    assert verdict.personal_contacts == ["phone:+447911123456"]
+    assert verdict.personal_contacts == ["phone:07911123456"]
+    assert verdict.personal_written == ["phone:07911 123456"]
 
 
 def test_a_stranger_asking_for_contact_is_held(screener):

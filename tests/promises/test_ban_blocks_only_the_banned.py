@@ -215,3 +215,19 @@ def test_undoing_a_connection_pause_forgets_the_address_at_once(app, moderator):
         bans = db.session.execute(select(Ban.lifted_at, Ban.address_hash)).all()
     assert bans and all(lifted is not None and address is None for lifted, address in bans)
     assert new_thread(browser_at(app, CAFE)).status_code == 302
+
+
+def test_a_banned_browser_is_shown_the_ban_not_the_form(app, moderator):
+    scammer, neighbour = browser_at(app, CAFE), browser_at(app, CAFE)
+    scam = post_scam(scammer)
+    assert decide_as_rendered(moderator, scam, "Ban poster").status_code == 302
+    page = scammer.get("/new")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 403
+    assert "You can no longer post on Mend" in html
+    assert not [form for form in rendered_forms(html) if form.action.endswith("/new")]
+    # Its neighbours on the same connection, and a forged poster cookie, get the form.
+    assert neighbour.get("/new").status_code == 200
+    forger = browser_at(app, CAFE)
+    forger.set_cookie("mend_poster", "x" * 30)
+    assert forger.get("/new").status_code == 200

@@ -22,6 +22,14 @@ HELD = {
     + "Reach him: plus four four, seven seven zero zero, nine zero zero, four five six",
     "keycap digits": TESTIMONY + "WhatsApp 4️⃣4️⃣7️⃣7️⃣0️⃣0️⃣9️⃣0️⃣0️⃣4️⃣5️⃣6️⃣ now",
     "odd separators": TESTIMONY + "His line ((+44=7700=900=456))",
+    "number in two parts": TESTIMONY
+    + "His number is 0803 ... (that's the first part) and then 555 0167 (the rest).",
+    "address written backwards": TESTIMONY + "Write to him: moc.liamg@ilewedatseirp",
+    "address over lines": TESTIMONY + "Email him\npriestadewale\nat\ngmail\ndot\ncom",
+    "double and triple": TESTIMONY
+    + "Call him on double oh, triple four, seven nine one one, one two three",
+    "profile link": TESTIMONY + "Message him on instagram.com/priest_adewale_temple",
+    "whatsapp link": TESTIMONY + "Chat with him directly: wa.me/2348105550167",
     "shortener": TESTIMONY + "All his details: cutt.ly/adewale3",
     "search his name": TESTIMONY + "I can't post his number, just search his name on Google.",
     "comment for the contact": TESTIMONY + "Comment 'ready' and I will send his number.",

@@ -69,4 +69,27 @@ def test_a_private_number_beside_a_helpline_is_still_held_for_safety(app):
         "Samaritans are on 116 123 and jo@samaritans.org. Or text me, 07911 123456, any time.",
     )
     assert (post.status, post.verdict["hold_kind"]) == (PostStatus.HELD, "safety")
-    assert post.verdict["personal_contacts"] == ["phone:+447911123456"]
+    assert post.verdict["personal_contacts"] == ["phone:07911123456"]
+    assert post.verdict["personal_written"] == ["phone:07911 123456"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If tonight is too much, call Samaritans on one one six one two three. They listen.",
+        "In the US you can call 1 800 273 TALK any time, it got me through the worst week.",
+        "The hotline is 1-800-799-SAFE if he has ever hurt you. PLEASE CALL 1-800-799-SAFE.",
+        "When I couldn't speak I would text HOME to 741741 and someone answered.",
+        "Dial nine eight eight if you are in the US and thinking of ending it.",
+        "Call one eight hundred, two seven three, eight two five five. They are kind.",
+        "In Australia ring 1800RESPECT, or Lifeline on thirteen eleven fourteen.",
+        "Refuge is zero eight zero eight, two zero zero zero, two four seven, day or night.",
+        "TelefonSeelsorge: null acht null null, eins eins eins, null eins eins eins.",
+    ],
+)
+def test_helplines_in_words_or_vanity_letters_are_published(app, body):
+    post = _post(app, body)
+    assert post.status == PostStatus.PUBLISHED, post.verdict
+    assert not post.verdict["masks"] and not post.verdict["personal_contacts"]
+    page = app.test_client().get(f"/t/{post.thread_id}").get_data(as_text=True)
+    assert "[contact removed]" not in page

@@ -134,3 +134,32 @@ def test_search_cannot_be_asked_what_the_mask_hides(app, warning):
         assert not _found(reader, query, warning["post"]), query
     for query in ("messaged 810", "messaged 05*", "messaged 234"):
         assert not _found(reader, query, warning["reply"]), query
+
+
+LINK_WARNING = (
+    "Be careful: a 'Mama Zuri' contacted me from https://wa.me/2348105550177 and "
+    "t.me/mama_zuri_temple, and her instagram.com/mama.zuri.healer page is full of fake "
+    "reviews. It is a scam, she took $250 from me. Please don't contact her."
+)
+
+
+def test_a_warning_quoting_profile_links_shows_none_of_them(app, moderator):
+    # wa.me/<number>, t.me/<name> and instagram.com/<name> reach the scammer as surely
+    # as a number: every page shows each as "[contact removed]", whole.
+    response = submit_as_rendered(
+        app.test_client(), "/new", "/new", {"title": "Mama Zuri is a scam", "body": LINK_WARNING}
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        post = db.session.execute(db.select(Post).order_by(Post.id.desc())).scalars().first()
+        assert post.status == PostStatus.PUBLISHED and post.body == LINK_WARNING
+        post_id, thread_id = post.id, post.thread_id
+    reader = app.test_client()
+    for url in ("/", f"/t/{thread_id}", f"/p/{post_id}/status", "/feed.atom", "/search?q=scam"):
+        page = reader.get(url, follow_redirects=True).get_data(as_text=True)
+        for spelling in ("5550177", "wa.me", "mama_zuri_temple", "mama.zuri.healer"):
+            assert spelling not in page, (url, spelling)
+    thread = reader.get(f"/t/{thread_id}").get_data(as_text=True)
+    assert thread.count("[contact removed]") == 3
+    page = moderator.get("/mod/campaign?contact=phone:%2B2348105550177").get_data(as_text=True)
+    assert "https://wa.me/2348105550177" in page
