@@ -149,7 +149,7 @@ class Bench:
 
         started = time.perf_counter()
         with self.app.app_context():
-            version = train_and_store("bench")
+            version = train_and_store("bench").version
             activate(None, version.id)
         return time.perf_counter() - started
 

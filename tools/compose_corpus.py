@@ -4065,7 +4065,7 @@ FAMILIES = [
     ("other_language", "ham", ham_other_language, 45, 12),
     ("reflection", "ham", ham_reflection, 100, 25),
     ("media_list", "ham", ham_media_list, 50, 12),
-    ("reflective_testimony", "spam", reflective_testimony, 60, 15),
+    ("reflective_testimony", "spam", reflective_testimony, 80, 20),
     ("aphorism", "ham", ham_aphorism, 70, 18),
     ("helpline_link", "ham", ham_helpline_link, 70, 18),
     ("thanks_reply", "ham", ham_thanks, 80, 20),
