@@ -1882,6 +1882,10 @@ WARN_PARTS = [
     "There is no spell, no oil, no candle. There's time and there's support. That's it.",
     "Any 'testimony' that ends in an email address is an ad.",
     "Be careful with people offering to read your partner's WhatsApp messages. That's a scam and also illegal.",
+    "Whoever replied with that WhatsApp number is a scammer, don't text it.",
+    "The people posting 'search his name on Google' are the same scam with extra steps.",
+    "A 'reconnection coach' who promises 97% success is selling hope, not help.",
+    "Those comments in Spanish and French about amarres and marabouts are the same scam.",
 ]
 WARN_OPEN = [
     "Just a reminder for new people here:",
@@ -2876,6 +2880,20 @@ ANCHORS = [
     "car rental cheap",
     "hair transplant cost",
     "leather jackets for men",
+    "dental implants clinic",
+    "rehab center near me",
+    "roof cleaning services",
+    "plumber emergency",
+    "locksmith 24 hours",
+    "buy essays online",
+    "write my paper",
+    "quick cash loans",
+    "mobile phone repair shop",
+    "garage door repair",
+    "fridge repair",
+    "Sunvale Recovery",
+    "Orbitra Dental",
+    "Keystone Flooring",
 ]
 
 # Praise that fits any page, the opening of comment spam.
@@ -2926,6 +2944,21 @@ FLATTERY = [
     "Can I quote a few lines of this on my own website? I'll credit you.",
     "The layout of this page is really nice, did you design it yourself?",
     "Honestly one of the better blogs on this subject, I'll be back for sure.",
+    "Came here from a search about something else entirely and stayed for an hour, lovely little site.",
+    "Heya, first time commenting here. This piece actually brightened my whole morning.",
+    "Greetings from a long-time lurker, your pages are the first I open with my coffee.",
+    "Found this page through a search engine at midnight and read until two, no regrets.",
+    "This blog deserves far more readers than it has, honestly.",
+    "Quick question for the author: what camera do you use for the photos on this site?",
+    "A colleague dropped this page into our team chat and now half the office is reading it.",
+    "After a whole evening of reading forums, yours is the one page that made sense.",
+    "Lovely weblog, I bookmarked three of your older entries already.",
+    "Is there a newsletter for this site? I'd hate to miss the next entry.",
+    "The effort behind each page here really shows, thank you to whoever runs it.",
+    "Good discussion in these comments too, the readers here are as sharp as the writer.",
+    "Genuinely, this is one of the most useful pages I have landed on all week.",
+    "Bookmarking this one, the examples are so much clearer than on other sites.",
+    "I printed this out for my dad, he does not trust screens but he trusts your writing.",
 ]
 
 # A bridge from the praise to the link.
@@ -2942,6 +2975,11 @@ LINK_BRIDGE = [
     "Our team offers {anchor} with 24/7 support.",
     "Check my website for {anchor}, you will love it.",
     "Get the {anchor} today, limited offer.",
+    "Feel free to surf to my web page: {anchor}.",
+    "Also visit my homepage for {anchor}.",
+    "My site covers {anchor} as well.",
+    "Here is my blog about {anchor}:",
+    "Take a look at my page too.",
 ]
 
 # How the anchor is written: HTML, BBCode, Markdown, or plain.
@@ -2996,6 +3034,12 @@ BUSINESSES = [
     "We at {brand} repair iPhones, laptops and tablets in under an hour.",
     "{brand} manufactures industrial valves and pumps, export quality at factory prices.",
     "Enroll now at {brand} for IELTS coaching with experienced trainers.",
+    "{brand} writes your essay, thesis or assignment from scratch, plagiarism free, any deadline.",
+    "Stressed about coursework? {brand} experts will do your homework and online exams for you.",
+    "{brand} repairs fridges, washing machines and ovens the same day anywhere in {city}.",
+    "{brand} offers emergency plumbing and locksmith service in {city}, 24 hours a day.",
+    "Broken screen? {brand} fixes any phone while you wait, lowest prices in {city}.",
+    "{brand} is a rehab and detox centre in {city} with a free assessment call.",
 ]
 AD_EXTRAS = [
     "Call us today for a free quote.",
@@ -3086,6 +3130,11 @@ BETTING = [
     "Crash games and aviator predictor, double your money in minutes.",
     "Lottery result prediction site, get the lucky number before the draw.",
     "Fantasy cricket and teen patti, win cash prizes daily.",
+    "Join our VIP tipster channel, fixed matches and sure odds every weekend.",
+    "Best betting site for football and horse racing, bonus up to $500 on your first deposit.",
+    "Win big tonight: aviator signals, roulette strategies and jackpot predictions.",
+    "Paris sportifs en ligne, bonus de bienvenue et retrait rapide.",
+    "Deposit now and get cashback on every lost bet, the best online casino of the year.",
 ]
 
 
@@ -3126,6 +3175,12 @@ LOANS = [
     "Financial freedom is here: business loans, student loans, mortgage loans, all approved fast.",
     "Clone cards and loaded debit cards shipped to your address, pay after delivery.",
     "I got my loan of $40,000 from Mrs Harlow Finance within two days, contact her.",
+    "Are you in need of an urgent loan? We lend to individuals at low interest, no credit check, fast approval.",
+    "Loan offer: borrow from $3,000 to $500,000 at 3% with flexible repayment, apply today.",
+    "The blank ATM card I bought last month withdraws $2,000 a day, I paid my rent and bills with it.",
+    "Programmed ATM cards for sale: hacked, untraceable, works on any machine worldwide.",
+    "After the divorce left me broke, a genuine lender approved my business loan in one day.",
+    "Guaranteed credit repair: we delete collections, bankruptcies and evictions from your report.",
 ]
 
 
@@ -3166,6 +3221,10 @@ ESCORTS = [
     "Looking for a lonely night partner? Verified models in {city} waiting for you.",
     "Premium escort agency in {city}, college girls and housewives available.",
     "Meet beautiful girls near you tonight, no registration needed.",
+    "Hot girls waiting for your call in {city}, incall and outcall, full satisfaction guaranteed.",
+    "Discreet companionship in {city}, elite models for hotels and private parties.",
+    "Lonely tonight? Young and mature ladies in {city} will visit you, book by WhatsApp.",
+    "Cheap escort service near {city} airport, available all night.",
 ]
 
 
@@ -3203,6 +3262,10 @@ RECOVERY_STORY = [
     "A fake exchange locked my account and demanded taxes before withdrawal.",
     "I sent my USDT to a wallet address a so-called mentor gave me and it was gone.",
     "Someone hacked my wallet and drained all my ethereum.",
+    "I lost my pension to a crypto mining scheme a man from a dating app introduced me to.",
+    "A broker I met on Instagram kept asking for withdrawal fees until my account was empty.",
+    "I invested $46,000 in a bitcoin platform after my breakup and it vanished.",
+    "My wallet was emptied after I connected it to a fake airdrop site.",
 ]
 RECOVERY_TURN = [
     "I thought it was over until I found {hacker}, a recovery expert.",
@@ -3210,6 +3273,9 @@ RECOVERY_TURN = [
     "I read about {hacker} online and decided to give it a try.",
     "Then I came across {hacker}, a certified blockchain investigator.",
     "Luckily a colleague told me about {hacker} and their recovery team.",
+    "Then I contacted {hacker}, a team of ethical hackers who recover scammed funds.",
+    "My cousin recommended {hacker} and they took my case the same day.",
+    "A lawyer I trust told me to try {hacker}, the best recovery hacker I know.",
 ]
 RECOVERY_RESULT = [
     "Within 72 hours they recovered every coin back to my wallet.",
@@ -3217,6 +3283,9 @@ RECOVERY_RESULT = [
     "I got all my funds back plus the fake profits.",
     "They recovered 95% of what I lost and charged nothing upfront.",
     "My money was returned and the scammers' accounts were frozen.",
+    "In five days every bitcoin was back in my wallet, I cried with joy.",
+    "They tracked the scammers and returned my USDT in full.",
+    "My $46,000 came back within a week, I can't thank them enough.",
 ]
 RECOVERY_CONTACT = [
     "Reach them on {email}.",
@@ -3225,6 +3294,10 @@ RECOVERY_CONTACT = [
     "Telegram @{handle}",
     "Their website is {site}",
     "Just search {hacker} on Google, you will find them.",
+    "Write to them at {email}, they are legit.",
+    "Message {hacker} on WhatsApp {phone}.",
+    "Look up {hacker} on Google and you will see the reviews.",
+    "Same username on Telegram: {handle}",
 ]
 RECOVERY_NAMES = [
     "Cipher Trace Pro",
@@ -3263,6 +3336,12 @@ RITUALS = [
     "Get a magic wallet that brings money every day, tested and trusted.",
     "Join the illuminati and receive $250,000 monthly salary plus a house of your choice.",
     "Bring back lost lover, penis enlargement, court cases, lottery, money rituals: one man can help.",
+    "Ukuthwala money spell: become rich in 3 days, call the sangoma today.",
+    "Powerful sangoma and traditional healer: ukuthwala, lost love, luck and protection.",
+    "Join the brotherhood of wealth, receive 5 million naira immediately after initiation.",
+    "Tired of poverty? The money ritual of the ancestors will make you rich, no blood needed.",
+    "Money spell with a snake that brings wealth, fame and power, results in one week.",
+    "Spiritual bank: your account fills with money overnight after the ritual.",
 ]
 HERBAL = [
     "I was diagnosed with herpes for 6 years until Dr {name} cured me with his herbal medicine.",
@@ -3271,6 +3350,11 @@ HERBAL = [
     "Dr {name} has the cure for fibroids, infertility and weak erection, natural herbs only.",
     "After three weeks of Dr {name}'s herbal treatment my hepatitis B was gone.",
     "Traditional herbalist Dr {name} cures cancer, epilepsy and kidney disease.",
+    "Thanks to Dr {name}'s herbal medicine my herpes virus is completely gone after 2 weeks.",
+    "Dr {name} cured my wife's infertility with roots and herbs, we now have a baby boy.",
+    "I was HIV positive for 9 years, Dr {name}'s herbal cure made me negative.",
+    "Dr {name} also cures ALS, COPD and stroke with his natural herbs, contact him.",
+    "Do you suffer from low sperm count or weak erection? Dr {name}'s herbs will cure you.",
 ]
 HERBAL_NAMES = ["Okoli", "Ajala", "Mbeki", "Osaro", "Temitope", "Uduak"]
 
@@ -3306,6 +3390,14 @@ PSYCHIC_ADS = [
     "Binding love charms and marriage protection, results guaranteed.",
     "Tired of being alone? My love magic makes the one you want think only of you.",
     "Spiritual consultations for those who lost their soulmate, strong results in days.",
+    "We do black magic which can achieve anything, call us and your wishes will come true.",
+    "Return a lost lover in 2 days, even if they have married someone else.",
+    "Traditional healer and psychic: lost love, bad luck removal, money spells and protection rings.",
+    "Psychic Mama {name} reads your future and brings back your ex, 100% guaranteed.",
+    "Powerful love spells to return an ex lover, stop cheating and make them commit.",
+    "Strong sangoma: bring back lost lover, marriage problems, financial problems, court cases.",
+    "If your lover left you, I can bring them back begging on their knees in 24 hours.",
+    "Lost love spell caster: I reunite lovers, stop divorce and remove curses.",
 ]
 PSYCHIC_NAMES = ["Zanele", "Amara", "Keisha", "Nomsa", "Fatima", "Lerato"]
 
@@ -3362,6 +3454,11 @@ COACHING = [
     "I'm a certified relationship coach and my 30-day program has reunited over 4,000 couples.",
     "Stop begging and start attracting: my course gets exes back in weeks, money-back guarantee.",
     "DM me the word RECONNECT and I'll send you my free guide to getting {him} back.",
+    "I've helped over 2,000 people get their ex back with my proven reconnection method, results in 30 days or you pay nothing.",
+    "Reconnection coaching: 97% of my clients are back with their ex, or your money back.",
+    "Want {him} back? My 3-step no contact program makes exes come back begging, book a free call.",
+    "My text-back formula is the secret weapon: exes reply within 48 hours, guaranteed.",
+    "Join my paid Ex Back Academy today, spaces are limited and the price goes up on Friday.",
 ]
 SUGAR = [
     "Hello sweetheart, I am looking for a sugar baby to spoil with $2,000 weekly allowance.",
@@ -3369,6 +3466,10 @@ SUGAR = [
     "Sugar mommy available for a young man, I send allowance every week.",
     "Become a sugar baby and earn money without meeting, just chatting.",
     "Generous sugar daddy looking for an honest girl, first allowance sent today.",
+    "Sugar daddy here, I'm looking for a sweet girl to spoil, weekly allowance of $1,500.",
+    "Any sugar baby online? Message me, I'll send your first payment today.",
+    "Rich single man wants a sugar baby, no meetups required, just text and get paid.",
+    "Sugar mummy in town looking for a young man, she pays weekly, text for her number.",
 ]
 
 
@@ -3410,6 +3511,9 @@ POINTER_HOOKS = [
     "Contact {caster} on {short} , my {partner} came back to me.",
     "Ask me in the comments and I'll tell you who fixed my marriage.",
     "{caster} is on TikTok with the same name, {he2} did it for me.",
+    "If you need help getting your {partner} back, ask me and I'll share the contact privately.",
+    "DM me, I'll give you the name of the man who fixed my relationship in {hours} hours.",
+    "{his2} website is in my bio, {he2} is the real deal.",
 ]
 
 
@@ -3451,6 +3555,15 @@ SPELL_OTHER_LANGUAGES = [
     "Trago a pessoa amada em 3 dias, simpatias e rituais garantidos. {contact}",
     "Eu estava sofrendo muito com a separação até encontrar a mãe de santo {caster}. {contact}",
     "Vidente {caster}: amarração, adoçamento e abertura de caminhos, resultado garantido. {contact}",
+    "Grand maître voyant {caster}: retour de l'être aimé, chance, travail et protection. Appelez {contact}",
+    "Mon ex est revenu en 48 heures grâce aux rituels du médium {caster}, je recommande. {contact}",
+    "Marabout africain sérieux, résultats rapides en amour et argent. WhatsApp {contact}",
+    "Brujo {caster}: amarres de amor, regreso de pareja y limpias espirituales, resultados en 72 horas. {contact}",
+    "Mi novia volvió conmigo gracias al amarre del maestro {caster}, es real. {contact}",
+    "Curandera {caster} endulza y amarra al ser amado, consulta gratis. {contact}",
+    "Faço amarração para trazer seu amor de volta em 7 dias, pai {caster}. {contact}",
+    "Minha esposa voltou depois da simpatia da mãe {caster}, recomendo. Chame {contact}",
+    "Trabalhos espirituais para amor, dinheiro e sorte, resultados garantidos. {contact}",
 ]
 
 
@@ -3486,6 +3599,10 @@ GENUINE_LINK_INTRO = [
     "The citizens advice page on dividing money after a split:",
     "Sharing this because it's true: research says the worst of it fades in about three months.",
     "I made a playlist for the nights I can't sleep, anyone is welcome to it:",
+    "Posting this news link because it shows how the 'lost lover' spell scams work:",
+    "My university is recruiting people for a study on recovery after a breakup, ethics approved:",
+    "A warning from the police about fake recovery hackers, please read before paying anyone:",
+    "This is the article about gambling after a break-up that made me get help:",
 ]
 GENUINE_URLS = [
     "https://www.psychologytoday.com/us/blog/attachment",
@@ -3591,6 +3708,24 @@ GENUINE_NEAR_MISS = [
     "I booked a holiday for one. Cheap flights, small hotel, no plans. First time alone in 8 years.",
     "Watching a tattoo artist cover the name on my wrist was weirdly healing.",
     "My sister won £50 on a scratch card and bought us pizza, best night in weeks.",
+    "My counsellor is also a certified life coach and she has never once promised {he}'d come back.",
+    "I paid for an 'ex back' coaching course last year. It was £300 of telling me to wait 30 days.",
+    "I had to take a payday loan to cover rent after {he} left, now I'm paying it back slowly.",
+    "My bank approved a small loan so I could move out, it was the best money I ever borrowed.",
+    "My mum reads tarot for fun and even she said the cards can't tell me whether {he} will text.",
+    "I went to a psychic fair with my sister, it was silly but it got me out of the house.",
+    "I'm a psychology student and our university is running a study on break-ups, it is anonymous and ethics approved.",
+    "Researchers at my uni are looking for people to fill in a survey about heartbreak and sleep, I did it.",
+    "A news article about crypto recovery scams, sharing so nobody here gets robbed twice.",
+    "Someone replied to my post with a 'recovery hacker' email. Please don't write to those, they take more money.",
+    "Watch out for anyone offering blank ATM cards or loans in the replies, it's always a scam.",
+    "These 'Dr so and so cured my herpes' comments are everywhere, they are fake, see a real doctor.",
+    "My aunt in Durban talks about ukuthwala like a scary story, she says the men who sell it are con artists.",
+    "The sugar daddy messages I get are all scams, they send a fake cheque and ask you to pay fees.",
+    "An escort agency left a comment on my Instagram, I reported it and blocked.",
+    "I got my phone screen repaired today, first errand I did alone since the break-up.",
+    "My friend runs a small essay tutoring business and she gave me extra shifts to keep me busy.",
+    "I lost money on betting apps after the divorce, GamCare helped me set up blocks.",
 ]
 
 
@@ -3657,6 +3792,11 @@ REFLECTIONS = [
     "It is strange how the mind returns to the happiest memories precisely when they hurt the most.",
     "Ambivalence is exhausting: part of me wants reconciliation and part of me knows it would be a mistake.",
     "I find some consolation in the thought that the capacity to love this deeply is not lost.",
+    "We have rituals for weddings and funerals, but none for the quiet end of a long relationship.",
+    "Our society offers endless advice on finding love and almost none on losing it gracefully.",
+    "Any honest account of heartbreak has to include the boredom, not only the pain.",
+    "The ritual of checking my phone each morning has slowly lost its power over me.",
+    "What my therapist offers is not answers but a place to hear my own thinking.",
 ]
 
 
@@ -3847,6 +3987,16 @@ EVERYDAY_WORDS = [
     "He will always be my kids' dad, so I have to find a way to be civil.",
     "I'm going to visit my brother abroad next month, first trip on my own.",
     "Order of things I did today: cried, walked the dog, cried less.",
+    "Our Sunday ritual was pancakes and the crossword. I made pancakes alone today and it was fine, mostly.",
+    "My work offers free counselling sessions, I finally booked one.",
+    "The library near me offers a grief support circle on Thursdays, I went for the first time.",
+    "Any ritual that helps you close the day is worth keeping, mine is a walk round the block.",
+    "I made a small ritual of burning the old letters in the garden. It helped more than I expected.",
+    "My friend offers to cook every Friday so I don't skip dinner.",
+    "Any advice for our first Christmas apart? The kids keep asking about our old traditions.",
+    "The council offers free debt advice, they helped me sort out our joint account.",
+    "Lighting a candle every night has become my ritual for letting the day go.",
+    "My sister offers to take the kids every other weekend so I can sleep.",
 ]
 
 
@@ -3899,27 +4049,27 @@ FAMILIES = [
     ("counselling_question", "ham", ham_question, 60, 15),
     ("logistics", "ham", ham_logistics, 0, 30),
     # Issue 12: families beyond spell casters, and their hard negatives.
-    ("link_seo_comment", "spam", link_seo_comment, 160, 40),
-    ("service_ad", "spam", service_ad, 70, 18),
-    ("betting_casino", "spam", betting_post, 50, 12),
-    ("loan_atm_card", "spam", loan_post, 40, 10),
-    ("escort_ad", "spam", escort_post, 25, 6),
-    ("crypto_recovery", "spam", crypto_recovery, 45, 12),
-    ("ritual_herbal", "spam", ritual_or_herbal, 40, 10),
-    ("psychic_ad", "spam", psychic_ad, 45, 12),
-    ("coaching_sugar", "spam", coaching_or_sugar, 35, 10),
+    ("link_seo_comment", "spam", link_seo_comment, 200, 50),
+    ("service_ad", "spam", service_ad, 80, 20),
+    ("betting_casino", "spam", betting_post, 55, 14),
+    ("loan_atm_card", "spam", loan_post, 50, 12),
+    ("escort_ad", "spam", escort_post, 35, 8),
+    ("crypto_recovery", "spam", crypto_recovery, 60, 15),
+    ("ritual_herbal", "spam", ritual_or_herbal, 55, 14),
+    ("psychic_ad", "spam", psychic_ad, 60, 15),
+    ("coaching_sugar", "spam", coaching_or_sugar, 50, 12),
     ("pointer_hook", "spam", pointer_hook, 60, 15),
-    ("spell_other_language", "spam", spell_other_language, 45, 12),
-    ("shares_link", "ham", ham_shares_link, 160, 40),
-    ("near_miss", "ham", ham_near_miss, 200, 50),
+    ("spell_other_language", "spam", spell_other_language, 60, 15),
+    ("shares_link", "ham", ham_shares_link, 180, 45),
+    ("near_miss", "ham", ham_near_miss, 240, 60),
     ("other_language", "ham", ham_other_language, 45, 12),
-    ("reflection", "ham", ham_reflection, 90, 22),
+    ("reflection", "ham", ham_reflection, 100, 25),
     ("media_list", "ham", ham_media_list, 50, 12),
-    ("reflective_testimony", "spam", reflective_testimony, 60, 15),
+    ("reflective_testimony", "spam", reflective_testimony, 80, 20),
     ("aphorism", "ham", ham_aphorism, 70, 18),
     ("helpline_link", "ham", ham_helpline_link, 70, 18),
     ("thanks_reply", "ham", ham_thanks, 80, 20),
-    ("everyday_words", "ham", ham_everyday_words, 120, 30),
+    ("everyday_words", "ham", ham_everyday_words, 140, 35),
 ]
 TEST_ONLY_FAMILIES = [f[0] for f in FAMILIES if f[3] == 0]
 

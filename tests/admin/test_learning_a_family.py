@@ -74,8 +74,11 @@ class Forum:
         assert activated.exit_code == 0, activated.output
 
 
-def test_ten_moderator_labels_teach_the_next_model_a_new_family(admin_app):
-    forum = Forum(admin_app)
+def test_ten_moderator_labels_teach_the_next_model_a_new_family(make_app):
+    # The whole bundled corpus, as a real forum trains on: a few hundred posts of it say
+    # too little about genuine writing for ten labels about "closure letters" not to
+    # hold a genuine post about writing one.
+    forum = Forum(make_app(SCREENER_CHECK_SECONDS=0))
     forum.train_and_activate(1)
 
     for body in LABELLED:

@@ -90,6 +90,38 @@ HELD = {
         "Amarração amorosa em 24 horas, trago a pessoa amada de volta. Chame no WhatsApp "
         "+55 11 5555 0123"
     ),
+    "spun page flattery with an anchor": (
+        "A friend from work said I would love this site and she was spot on. I lost a whole "
+        "evening reading your older entries, thank you!\n"
+        '<a href="https://www.harbourlightdental.com/">Family dentistry</a>'
+    ),
+    "ukuthwala": (
+        "Ukuthwala for wealth and protection, powerful sangoma from Limpopo, results in seven "
+        "days. Call ((+27=700=900=123))"
+    ),
+    "herbal cure with no contact": (
+        "Dr Ifeanyi's herbal roots cleared my herpes in three weeks, no more outbreaks. He is "
+        "a gift from God."
+    ),
+    "recovery hackers found on google": (
+        "I lost 2.3 BTC to a fake mining app. A recovery team called Cobalt Trace got it all "
+        "back in four days, just look them up on Google."
+    ),
+    "black magic sales copy": (
+        "Our temple does black magic and love magic that can achieve anything you desire, "
+        "return a lost lover in three days."
+    ),
+    "essay mill": (
+        "Struggling with your dissertation? Our UK writers do assignments, essays and online "
+        "exams, any subject, any deadline, 100% plagiarism free."
+    ),
+    "repair service": (
+        "Same-day washing machine and fridge repair in Leeds, all brands, engineers at your "
+        "door in an hour. Call 0113 496 0000"
+    ),
+    "portuguese spell ad with no contact": (
+        "Pai Oxalufã faz amarração amorosa forte, seu amor volta em 3 dias, resultado garantido."
+    ),
 }
 
 PUBLISHED = {
@@ -140,6 +172,31 @@ PUBLISHED = {
         "Não caiam nessas promessas de amarração amorosa, é golpe. Minha amiga perdeu dinheiro."
     ),
     "song list": "Songs for the bad nights: Fix You - Coldplay, Someone Like You - Adele",
+    "study invitation": (
+        "I'm a researcher at a university running an anonymous survey on how people cope "
+        "after a break-up, ethics approved. Happy to answer questions here before anyone "
+        "takes part."
+    ),
+    "news link shared to help": (
+        "This news story explains how the 'spell caster' comments work and how people lost "
+        "thousands: https://www.bbc.co.uk/news/uk-12345678 please read it before replying "
+        "to any of them."
+    ),
+    "asks about a coach": (
+        "My therapist suggested a breakup coach, but I'm wary of anyone who promises "
+        "results. Has anyone here tried one?"
+    ),
+    "warns about a recovery hacker": (
+        "Please ignore the reply above about a recovery hacker. My uncle paid one of those "
+        "'trace your bitcoin' teams and lost another £3,000."
+    ),
+    "paid off a loan": (
+        "I finally paid off the loan I took for the wedding that never happened. Weirdly emotional."
+    ),
+    "praises a thread": (
+        "This thread is the most useful page I've found since she left. Thank you all, I "
+        "read it every night."
+    ),
 }
 
 
