@@ -2745,6 +2745,20 @@ SHORT_HAM += [
     "my doctor says it's situational depression. makes sense.",
     "Dr Google says I'm dying. Dr me says it's heartbreak.",
 ]
+# Posters thank each other for reading: the page-flattery spam below says "reading"
+# too, and without these a genuine "Thank you all for reading." was held.
+SHORT_HAM += [
+    "Thank you all for reading.",
+    "thanks for reading x",
+    "still reading every reply, thank you",
+    "Thanks for reading, it helped to type it out.",
+    "Been reading here for weeks before posting.",
+    "thank you for reading my rant",
+    "Thanks to everyone reading and replying.",
+    "sorry it's long, thanks for reading",
+    "Reading all of this at 3am. Thank you.",
+    "Thank you all for reading and for being kind.",
+]
 
 
 # ---------------------------------------------------------------------------
@@ -3943,6 +3957,11 @@ THANKS_REPLY = [
     "Bookmarked. I'll need it again next week, I know it.",
     "Great read, it gave me a bit of hope tonight.",
     "Excellent point about sleep, I hadn't connected it.",
+    "Thank you for reading my post and for answering so kindly.",
+    "I keep reading your reply when it gets bad. Thank you.",
+    "Thanks for reading it all, I know it was long.",
+    "Reading everyone's answers made tonight easier.",
+    "Thank you all for reading and for not judging me.",
 ]
 
 

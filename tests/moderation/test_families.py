@@ -197,6 +197,12 @@ PUBLISHED = {
         "This thread is the most useful page I've found since she left. Thank you all, I "
         "read it every night."
     ),
+    # Page-flattery spam says "reading" too; this reply was held (0.51) until the corpus
+    # had posters thanking each other for reading.
+    "thanks everyone for reading": "Thank you all for reading.",
+    "says how long they have read here": (
+        "I have been reading your posts for a while and they always help me."
+    ),
 }
 
 
