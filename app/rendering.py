@@ -350,7 +350,10 @@ def render_post_markup(text: str) -> Markup:
         # that deep (quotes in quotes, lists in lists) is shown as typed instead.
         return Markup(_as_typed(text))
     markup = sanitise(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env))
-    if _personal_contacts(visible_text(markup)) - _personal_contacts(text):
+    # Each list item read as the line "- item" it looks like: a number continued over
+    # items ("07700", "900 456") is read as one, as screening reads a typed list.
+    shown = visible_text(markup.replace("<li>", "<li>- "))
+    if _personal_contacts(shown) - _personal_contacts(text):
         return Markup(_as_typed(text))
     return Markup(markup)
 
