@@ -339,10 +339,11 @@ def _personal_contacts(text: str) -> set[str]:
 def render_post_markup(text: str) -> Markup:
     """A post as readers see it: its Markdown subset as HTML, through the sanitiser.
 
-    Screening reads the text as typed, where ``+44 7700 *900* 456`` is no phone number;
-    formatted, it reads as one. Formatting that shows a reader a contact (a phone
-    number, an address, a handle) the typed text does not show is not applied: the post
-    is shown as typed, as screening read it."""
+    Screening reads the text as typed (emphasis markers between a contact's pieces as
+    nothing, a number over list items as one). Formatting that would still show a
+    reader a contact (a phone number, an address, a handle) the typed text does not show,
+    such as "07700", a blank line and "100) 900 456" (a numbered item under the number),
+    is not applied: the post is shown as typed, as screening read it."""
     env: dict = {}
     tokens = MARKDOWN.parse(text, env)
     if any(token.level >= MAX_DEPTH for token in tokens):
@@ -350,7 +351,10 @@ def render_post_markup(text: str) -> Markup:
         # that deep (quotes in quotes, lists in lists) is shown as typed instead.
         return Markup(_as_typed(text))
     markup = sanitise(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env))
-    if _personal_contacts(visible_text(markup)) - _personal_contacts(text):
+    # Each list item read as the line "- item" it looks like: a number continued over
+    # items ("07700", "900 456") is read as one, as screening reads a typed list.
+    shown = visible_text(markup.replace("<li>", "<li>- "))
+    if _personal_contacts(shown) - _personal_contacts(text):
         return Markup(_as_typed(text))
     return Markup(markup)
 

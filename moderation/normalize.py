@@ -315,6 +315,138 @@ def read_vanity_numbers(text: str) -> str:
     return _VANITY.sub(_vanity_digits, text)
 
 
+# Markdown emphasis (``*``, ``_``, ``~``) put between the pieces of a contact: readers
+# see "+44 7700 900 456" in italics, a filter reading the text as typed sees no number.
+# Between digit groups of a phone-length run the markers are read as nothing.
+_EMPHASIS_HINT = re.compile(r"\d[*_~]|[*_~]\d")
+_EMPHASISED_NUMBER = re.compile(
+    r"(?<![\w@/.])[*_~]{0,3}\+?[*_~]{0,3}\d(?:[*_~]{0,3}[ .()-]{0,2}[*_~]{0,3}\d)+[*_~]{0,3}"
+)
+_EMPHASIS = re.compile(r"[*_~]+")
+# Around an address's "@": "sam.jones**@**gmail.com", "**sam.jones**@gmail.com",
+# "sam.jones@*gmail*.com". Markers count only in pairs (emphasis opens and closes), so
+# "j***@gmail.com", an address someone blanked out, stays as it is.
+_EMPHASIS_AT = re.compile(
+    r"(?<=[\w.])(?P<m>[*~]{1,3}|_{1,3})@(?P=m)(?=\w)"
+    r"|(?<![\w*~])(?P<o>[*~]{1,3}|_{1,3})(?P<local>[a-z0-9][\w.+-]{0,63}?)(?P=o)@(?=\w)"
+    r"|(?<=\w)@(?P<d>[*~]{1,3}|_{1,3})(?P<host>[a-z0-9][\w-]{0,62}?)(?P=d)(?=\.\w)"
+)
+
+
+def _without_emphasis(match: re.Match[str]) -> str:
+    run = match.group()
+    if sum(ch.isdigit() for ch in run) < _MIN_PHONE_DIGITS:
+        return run
+    return _EMPHASIS.sub("", run)
+
+
+def _unemphasised_at(match: re.Match[str]) -> str:
+    if match.group("local") is not None:
+        return match.group("local") + "@"
+    if match.group("host") is not None:
+        return "@" + match.group("host")
+    return "@"
+
+
+# A number continued over the items of a Markdown list: readers see two bullets,
+# "07700" and "900 456", one under the other.
+_LIST_ITEM_NUMBER = re.compile(
+    r"[ ]{0,3}(?:>[ ]?){0,3}[ ]{0,3}(?:[-*+]|\d{1,2}[.)])[ ]+(\+?\d[\d .()-]*?)"
+    r"(?:[ ]*|[ ]+(?P<rest>[^\d\s].*))"
+)
+_NUMBER_CHARACTERS = frozenset("0123456789 .()-+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MAX_LIST_PIECES = 6
+
+
+def _number_tail(line: str) -> str:
+    """The digit groups a line ends with ("" if it ends otherwise)."""
+    start = len(line.rstrip())
+    while start and line[start - 1] in _NUMBER_CHARACTERS:
+        start -= 1
+    tail = line[start:].lstrip(" .()-").rstrip()
+    return tail if tail[:1].isdigit() or (tail[:1] == "+" and tail[1:2].isdigit()) else ""
+
+
+def _listed_number(digits: list[str]) -> bool:
+    """Digit groups over list items that read as one phone number: phone-length, and
+    starting with 0 or + or long enough, not a list of years."""
+    total = "".join(digits)
+    groups = re.findall(r"\d+", " ".join(digits))
+    if not _MIN_PHONE_DIGITS <= len(re.sub(r"\D", "", total)) <= 15:
+        return False
+    if all(_YEAR.fullmatch(group) for group in groups):
+        return False
+    first = digits[0].lstrip()
+    return first.startswith(("+", "0")) or len(re.sub(r"\D", "", total)) >= 10
+
+
+def join_listed_numbers(text: str) -> str:
+    """Join a number whose digit groups continue over list items into one line."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    index = 1
+    while index < len(lines):
+        tail = _number_tail(out[-1])
+        item = _LIST_ITEM_NUMBER.fullmatch(lines[index]) if tail else None
+        if item is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        items = [item]
+        end = index + 1
+        # A number is spread over a few items at most; looking further than that would
+        # make a long list of figures cost its length squared. Words after the digits
+        # end the number ("- 900 456 if you want to talk").
+        while (
+            items[-1].group("rest") is None
+            and end < len(lines)
+            and end - index < _MAX_LIST_PIECES
+            and (more := _LIST_ITEM_NUMBER.fullmatch(lines[end]))
+        ):
+            items.append(more)
+            end += 1
+        # The longest run of items that is still one number.
+        while items and not _listed_number([tail] + [item.group(1) for item in items]):
+            items.pop()
+        if not items:
+            out.append(lines[index])
+            index += 1
+            continue
+        joined = " ".join(item.group(1).strip() for item in items)
+        rest = items[-1].group("rest")
+        out[-1] = out[-1].rstrip() + " " + joined + (" " + rest if rest else "")
+        index += len(items)
+    return "\n".join(out)
+
+
+# The letter O for a zero in a run of digit groups: "O77OO 9OO 456". Only in a run that
+# is mostly digits, with a group of two digits or more, so words keep their o's.
+_DIGIT_BESIDE_O = re.compile(r"\do|o\d")
+_DIGITS_AND_OS = re.compile(r"(?<![\w+])(?:[0-9o]++(?:[ .-](?=[0-9o]))?+)++")
+
+
+def _os_as_zeros(match: re.Match[str]) -> str:
+    run = match.group()
+    after = match.string[match.end() : match.end() + 1]
+    if "o" not in run or after.isalnum() or after == "_":  # part of a word: "2oo7am"
+        return run
+    groups = re.split(r"[ .-]", run)
+    digits = sum(ch.isdigit() for ch in run)
+    letters = run.count("o")
+    if (
+        len(groups) < 2
+        or digits <= letters
+        or digits + letters < _MIN_PHONE_DIGITS
+        or not all(any(ch.isdigit() for ch in group) for group in groups)
+        or not any(sum(ch.isdigit() for ch in group) >= 2 for group in groups)
+    ):
+        return run
+    return run.replace("o", "0")
+
+
 def fold_words(text: str) -> str:
     """Join spelled-out words, undo leetspeak, turn digit words into digits and odd
     separators between digit groups into dashes."""
@@ -324,6 +456,14 @@ def fold_words(text: str) -> str:
         text = _ODD_SEPARATED_NUMBER.sub(_dash_odd_separators, text)
     if _SPELLED_OUT_HINT.search(text):
         text = _SPELLED_OUT.sub(_join_spelled_out, text)
+    if _EMPHASIS_HINT.search(text):
+        text = _EMPHASISED_NUMBER.sub(_without_emphasis, text)
+    if "@" in text and ("*" in text or "~" in text or "_" in text):
+        text = _EMPHASIS_AT.sub(_unemphasised_at, text)
+    if "\n" in text:
+        text = join_listed_numbers(text)
+    if _DIGIT_BESIDE_O.search(text):
+        text = _DIGITS_AND_OS.sub(_os_as_zeros, text)
     if _LETTER_IN_NUMBER_HINT.search(text):
         text = _LETTER_IN_NUMBER.sub(lambda m: _LETTER_DIGITS[m.group()], text)
     if _LEET_HINT.search(text):

@@ -16,6 +16,7 @@ from app.rendering import (
     render_preview,
     visible_text,
 )
+from moderation.normalize import normalize
 from tests.hostile.markdown_payloads import MARKDOWN_PAYLOADS
 from tests.hostile.test_xss_in_browser import PAYLOAD_DIR, payloads
 
@@ -183,12 +184,23 @@ def test_nesting_too_deep_to_format_is_shown_whole():
 
 
 def test_formatting_that_would_show_a_contact_screening_did_not_read_is_not_applied():
-    """Screening reads ``+44 7700 *900* 456`` as typed: no phone number. Formatted, a
-    reader would read one; such a post is shown as typed."""
+    """A number typed as "07700", a blank line and "100) 900 456" reads, as typed, as
+    no number starting 07700; formatted, a reader reads "07700" over a numbered item
+    "900 456", one number continued over a list. Such a post is shown as typed."""
+    typed = "call 07700\n\n100) 900 456"
+    assert "phone:07700900456" not in {str(c) for c in normalize(typed).contacts}
+    html = render(typed)
+    assert "<ol" not in html and "<li>" not in html
+    assert "100) 900 456" in html
+
+
+def test_emphasis_inside_a_contact_is_read_by_screening_so_formatting_hides_nothing():
+    """Screening reads ``+234 810 *555* 0199`` as the number a reader reads (the
+    emphasis markers are nothing), so formatting it shows no contact screening missed."""
     for typed in ("call +234 810 *555* 0199 tonight", "call +234 810 555 **0199** tonight"):
+        assert "phone:+2348105550199" in {str(c) for c in normalize(typed).contacts}
         html = render(typed)
-        assert "<em>" not in html and "<strong>" not in html
-        assert "*" in html
+        assert "<em>" in html or "<strong>" in html
     # A contact typed whole is the same either way: formatting it hides nothing.
     assert "<strong>" in render("the helpline is **0808 2000 247**")
 
