@@ -31,10 +31,10 @@ from encodings import idna as idna2003
 
 import bleach
 import mdurl
-from markdown_it.common.utils import unescapeAll
 from bleach.html5lib_shim import allowed_protocols
 from bleach.linkifier import TLDS
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
 from markupsafe import Markup
 
 from app.text_memo import text_memo

@@ -81,3 +81,20 @@ def test_a_link_never_hides_where_it_goes(app, client):
         '<a href="https://evil.example/x" rel="nofollow ugc noopener" target="_blank">'
         "read it on paypal.com (evil.example)</a>"
     ) in page
+
+
+def test_nesting_is_formatted_up_to_the_limits_readme_states(app, client):
+    """README: a post is shown as typed only when nested past 16 quotes or 8 lists; a
+    tester's eight quoted list items (``> - `` eight times) were shown as typed."""
+    within = "> - " * 8 + "within"
+    post = _post(app, client, "Deep", within)
+    page = app.test_client().get(f"/t/{post.thread_id}").get_data(as_text=True)
+    assert page.count("<blockquote>") == 8 and page.count("<ul>") == 8
+    beyond = "> - " * 9 + "beyond"
+    response = submit_as_rendered(
+        client, f"/t/{post.thread_id}", f"/t/{post.thread_id}/reply", {"body": beyond}
+    )
+    assert response.status_code == 302
+    page = app.test_client().get(f"/t/{post.thread_id}").get_data(as_text=True)
+    assert "&gt; - " * 9 + "beyond" in page
+    assert page.count("<blockquote>") == 8
