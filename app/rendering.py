@@ -28,12 +28,14 @@ import html
 import re
 import unicodedata
 from encodings import idna as idna2003
+from types import SimpleNamespace
 
 import bleach
 import mdurl
 from bleach.html5lib_shim import allowed_protocols
 from bleach.linkifier import TLDS
 from markdown_it import MarkdownIt
+from markdown_it import helpers as markdown_it_helpers
 from markdown_it.common.utils import unescapeAll
 from markupsafe import Markup
 
@@ -214,15 +216,14 @@ def render_post_text(text: str) -> Markup:
 # (``<https://…>``), reference links, and, on purpose, backslash escapes and character
 # references (``&#64;``): every character a reader sees is one the author typed and
 # screening read, so ``jo&#64;example.com`` can never turn into an address on the page.
-# Quotes in quotes, lists in lists: formatted up to 16 quotes deep and 8 lists deep
-# (README), in any mix; deeper, the post is shown as typed. A list is two levels of tags
-# (list and item), so the library's nesting limit is set above 16 + 2 * 8 levels and
-# a paragraph's two: past it the library would leave out what is deeper.
-MAX_QUOTES, MAX_LISTS = 16, 8
-MARKDOWN = MarkdownIt(
-    "zero",
-    {"html": False, "breaks": True, "linkify": False, "maxNesting": MAX_QUOTES + 2 * MAX_LISTS + 4},
-).enable(["blockquote", "list", "emphasis", "link", "newline"])
+MARKDOWN = MarkdownIt("zero", {"html": False, "breaks": True, "linkify": False}).enable(
+    ["blockquote", "list", "emphasis", "link", "newline"]
+)
+# Quotes in quotes, lists in lists: the library stops at its nesting limit (20 levels of
+# tags) and leaves out what is deeper, so a post reaching this depth is shown as typed.
+# A quote is one level, a list two (list and item), and a paragraph two more: 16 quotes,
+# 8 lists or 5 quoted lists ("> - " five times) are formatted (README). The limit is not
+# raised: a run of "[" costs time in proportion to it.
 MAX_DEPTH = MARKDOWN.options["maxNesting"] - 2
 # What the sanitiser lets through, whatever the Markdown library produced.
 ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "a"})
@@ -279,30 +280,26 @@ def _shown_host(href: str) -> str:
     return (honest_host(written) or host) + colon + port
 
 
-def _link_as_typed(state, silent: bool) -> bool:
-    """markdown-it's link rule, for links whose target is linked exactly as typed.
+def _destination_as_typed(src: str, pos: int, maximum: int):
+    """markdown-it's reading of a link's target, for targets linked exactly as typed.
 
-    The library decodes character references and backslash escapes in a link's target
+    The library decodes character references and backslash escapes in a target
     (``https&#58;//evil&#46;example/`` would link to ``https://evil.example/``), which
-    the reader never sees typed and screening never read: such a link is not made, and
-    the whole construct is shown as typed."""
-    src, maximum = state.src, state.posMax
-    if src[state.pos] == "[":
-        label_end = state.md.helpers.parseLinkLabel(state, state.pos, True)
-        pos = label_end + 1
-        if label_end >= 0 and pos < maximum and src[pos] == "(":
-            pos += 1
-            while pos < maximum and src[pos] in " \t\n":
-                pos += 1
-            found = state.md.helpers.parseLinkDestination(src, pos, maximum)
-            typed = src[pos : found.pos]
-            if found.ok and (typed.startswith("<") or unescapeAll(typed) != typed):
-                return False
-    return _MARKDOWN_LINK(state, silent)
+    the reader never sees typed and screening never read; and ``<…>`` may hold spaces.
+    Such a target is no target: the link is not made, and the whole construct is shown
+    as typed. (Wrapping the reading itself costs nothing more per ``[``.)"""
+    found = markdown_it_helpers.parseLinkDestination(src, pos, maximum)
+    typed = src[pos : found.pos]
+    if found.ok and (typed.startswith("<") or unescapeAll(typed) != typed):
+        found.ok = False
+    return found
 
 
-_MARKDOWN_LINK = MARKDOWN.inline.ruler.__rules__[MARKDOWN.inline.ruler.__find__("link")].fn
-MARKDOWN.inline.ruler.at("link", _link_as_typed)
+MARKDOWN.helpers = SimpleNamespace(
+    parseLinkLabel=markdown_it_helpers.parseLinkLabel,
+    parseLinkTitle=markdown_it_helpers.parseLinkTitle,
+    parseLinkDestination=_destination_as_typed,
+)
 
 
 MARKDOWN.normalizeLink = _link_target
@@ -382,25 +379,6 @@ def _personal_contacts(text: str) -> set[str]:
     return {str(c) for c in contacts_in(text) if c.kind in PERSONAL_CONTACT_KINDS}
 
 
-def _too_deep(tokens) -> bool:
-    """Whether quotes or lists nest deeper than formatting goes (or the library reads)."""
-    quotes = lists = 0
-    for token in tokens:
-        if token.level >= MAX_DEPTH:
-            return True
-        if token.type == "blockquote_open":
-            quotes += 1
-        elif token.type == "blockquote_close":
-            quotes -= 1
-        elif token.type in {"bullet_list_open", "ordered_list_open"}:
-            lists += 1
-        elif token.type in {"bullet_list_close", "ordered_list_close"}:
-            lists -= 1
-        if quotes > MAX_QUOTES or lists > MAX_LISTS:
-            return True
-    return False
-
-
 # Forgotten after five minutes, or at once by the worker deleting the post.
 @text_memo(max_size=2048, max_age=300)
 def render_post_markup(text: str) -> Markup:
@@ -412,7 +390,7 @@ def render_post_markup(text: str) -> Markup:
     is shown as typed, as screening read it."""
     env: dict = {}
     tokens = MARKDOWN.parse(text, env)
-    if _too_deep(tokens):
+    if any(token.level >= MAX_DEPTH for token in tokens):
         # Past its nesting limit the library drops the rest of the text; a post nested
         # that deep (quotes in quotes, lists in lists) is shown as typed instead.
         return Markup(_as_typed(text))
