@@ -17,7 +17,8 @@ bounded number of times, whatever the text looks like.
 
 A link shows where it goes: its text and its target are the URL as typed (a typed
 ``&amp;`` stays ``&amp;``), without the invisible direction controls that can make
-``gnp.exe`` read as ``exe.png``. Its host is shown as typed only when it is ASCII or
+``gnp.exe`` read as ``exe.png`` and without zero-width characters that would cut it
+short. Its host is shown as typed only when it is ASCII or
 Latin letters with accents (``bücher.de``); any other host (Cyrillic ``раураl.com``,
 Armenian ``օօ.com``, Latin ``ɡoogle.com`` with a script g) is shown, and linked, in
 its ``xn--`` form, as browsers show it.
@@ -27,12 +28,15 @@ import html
 import re
 import unicodedata
 from encodings import idna as idna2003
+from types import SimpleNamespace
 
 import bleach
 import mdurl
 from bleach.html5lib_shim import allowed_protocols
 from bleach.linkifier import TLDS
 from markdown_it import MarkdownIt
+from markdown_it import helpers as markdown_it_helpers
+from markdown_it.common.utils import unescapeAll
 from markupsafe import Markup
 
 from app.text_memo import text_memo
@@ -41,11 +45,20 @@ from moderation.screener import PERSONAL_CONTACT_KINDS
 
 # Part of every cached post card's stamp (app/forum/cards.py): change it whenever the
 # HTML made from the same text changes, so that no card rendered the old way is served.
-RENDERING_VERSION = "markdown-1"
+RENDERING_VERSION = "markdown-2"
 LINK_REL = "nofollow ugc noopener"
 ALLOWED_PROTOCOLS = frozenset({"http", "https"})
 # Embeddings, overrides, isolates and the left-to-right / right-to-left marks.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+# Characters that show nothing where they stand: the zero-width space, joiner and
+# non-joiner, the soft hyphen, the word joiner and invisible operators, the byte-order
+# mark, the combining grapheme joiner and the Mongolian vowel separator. Typed inside
+# a URL, one would end the link there ("payp\u200bal.com" linking only "al.com").
+INVISIBLE_FORMAT = frozenset(
+    "\u200b\u200c\u200d\u00ad\u2060\u2061\u2062\u2063\u2064\ufeff\u034f\u180e"
+)
+# What links are found without, and what a link's text and target never show.
+UNSHOWN = BIDI_CONTROLS | INVISIBLE_FORMAT
 TOP_LEVEL_DOMAINS = frozenset(TLDS)
 SCHEMES = frozenset(allowed_protocols)
 
@@ -168,9 +181,10 @@ def _link(scheme: str, user: str, host: str, rest: str) -> str:
 
 def _linkified(text: str) -> str:
     """Escaped text with its URLs made into nofollow links."""
-    # URLs are found in the text without direction controls, so a control typed inside
-    # one cannot cut it short; ``where[i]`` is the place of plain[i] in the text.
-    where = [i for i, char in enumerate(text) if char not in BIDI_CONTROLS]
+    # URLs are found in the text without direction controls and invisible characters,
+    # so one typed inside a URL cannot cut it short; ``where[i]`` is the place of
+    # plain[i] in the text.
+    where = [i for i, char in enumerate(text) if char not in UNSHOWN]
     plain = "".join(text[i] for i in where)
     parts, done = [], 0
     for start, end, scheme, user, host, rest in find_urls(plain):
@@ -207,6 +221,9 @@ MARKDOWN = MarkdownIt("zero", {"html": False, "breaks": True, "linkify": False})
 )
 # Quotes in quotes, lists in lists: the library stops at its nesting limit (20 levels of
 # tags) and leaves out what is deeper, so a post reaching this depth is shown as typed.
+# A quote is one level, a list two (list and item), and a paragraph two more: 16 quotes,
+# 8 lists or 5 quoted lists ("> - " five times) are formatted (README). The limit is not
+# raised: a run of "[" costs time in proportion to it.
 MAX_DEPTH = MARKDOWN.options["maxNesting"] - 2
 # What the sanitiser lets through, whatever the Markdown library produced.
 ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "a"})
@@ -214,13 +231,14 @@ ALLOWED_ATTRIBUTES = {"a": ["href", "rel", "target"], "ol": ["start"]}
 BLOCK_END = re.compile(r"<br>|</p>|</li>|</blockquote>")
 TAG = re.compile(r"<[^>]*>")
 # A link to a post on this forum, as a quote makes: the only link without a host.
+# Its target is shown after words that read as an address ("paypal.com (/p/1)").
 SAME_SITE_LINK = re.compile(r"/p/[0-9]{1,18}")
 LINK_TARGET = re.compile(r"(?i)(https?)://([^/?#\\]*)(.*)", re.DOTALL)
 ASCII_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
-def _without_bidi(text: str) -> str:
-    return "".join(char for char in text if char not in BIDI_CONTROLS)
+def _without_unshown(text: str) -> str:
+    return "".join(char for char in text if char not in UNSHOWN)
 
 
 def _link_target(url: str) -> str:
@@ -228,7 +246,7 @@ def _link_target(url: str) -> str:
     labels in their xn-- form) and unsafe characters percent-encoded, or a link to a
     post here; "" for anything else (another scheme, a user name before the host, a
     host that has no ASCII form), which leaves the Markdown as typed text."""
-    url = _without_bidi(url).strip()
+    url = _without_unshown(url).strip()
     if SAME_SITE_LINK.fullmatch(url):
         return url
     match = LINK_TARGET.fullmatch(url)
@@ -252,13 +270,36 @@ def _link_target(url: str) -> str:
 
 def _shown_host(href: str) -> str:
     """The host of a link's target as a reader is shown it: as ``honest_host`` shows the
-    host of a bare URL (accented Latin as written, any other script in xn-- form)."""
-    host = LINK_TARGET.fullmatch(href).group(2).partition(":")[0]
+    host of a bare URL (accented Latin as written, any other script in xn-- form), with
+    its port when it has one ("127.0.0.1:5200")."""
+    host, colon, port = LINK_TARGET.fullmatch(href).group(2).partition(":")
     try:
         written = ".".join(idna2003.ToUnicode(label) for label in host.split("."))
     except UnicodeError:
-        return host
-    return honest_host(written) or host
+        written = host
+    return (honest_host(written) or host) + colon + port
+
+
+def _destination_as_typed(src: str, pos: int, maximum: int):
+    """markdown-it's reading of a link's target, for targets linked exactly as typed.
+
+    The library decodes character references and backslash escapes in a target
+    (``https&#58;//evil&#46;example/`` would link to ``https://evil.example/``), which
+    the reader never sees typed and screening never read; and ``<…>`` may hold spaces.
+    Such a target is no target: the link is not made, and the whole construct is shown
+    as typed. (Wrapping the reading itself costs nothing more per ``[``.)"""
+    found = markdown_it_helpers.parseLinkDestination(src, pos, maximum)
+    typed = src[pos : found.pos]
+    if found.ok and (typed.startswith("<") or unescapeAll(typed) != typed):
+        found.ok = False
+    return found
+
+
+MARKDOWN.helpers = SimpleNamespace(
+    parseLinkLabel=markdown_it_helpers.parseLinkLabel,
+    parseLinkTitle=markdown_it_helpers.parseLinkTitle,
+    parseLinkDestination=_destination_as_typed,
+)
 
 
 MARKDOWN.normalizeLink = _link_target
@@ -268,7 +309,7 @@ MARKDOWN.validateLink = bool
 def _render_text(renderer, tokens, index, options, env) -> str:
     # Inside a link the text is only escaped: a URL there must not become a second link.
     if env.get("in_link"):
-        return html.escape(_without_bidi(tokens[index].content), quote=False)
+        return html.escape(_without_unshown(tokens[index].content), quote=False)
     return _linkified(tokens[index].content)
 
 
@@ -283,9 +324,13 @@ def _render_link_open(renderer, tokens, index, options, env) -> str:
         if token.type == "link_close":
             break
         text.append(token.content)
-    shown = _without_bidi("".join(text)).strip().casefold()
+    shown = _without_unshown("".join(text)).strip().casefold()
     suffix = ""
-    if not SAME_SITE_LINK.fullmatch(href):
+    if SAME_SITE_LINK.fullmatch(href):
+        # Words that read as an address elsewhere get the post's address after them.
+        if next(find_urls(shown), None):
+            suffix = f" ({href})"
+    else:
         host = _shown_host(href)
         address = href.split("://", 1)[1].casefold()
         if shown not in {href.casefold(), address, address.rstrip("/"), host.casefold()}:

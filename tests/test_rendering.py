@@ -13,6 +13,7 @@ from app.rendering import (
     ALLOWED_TAGS,
     LINK_REL,
     render_post_markup,
+    render_post_text,
     render_preview,
     visible_text,
 )
@@ -289,3 +290,83 @@ def test_rendering_time_grows_in_proportion_to_the_text(name):
     figures themselves are in bench/markup_rendering.py)."""
     short, long = _cpu(shaped(name, 5_000)), _cpu(shaped(name, 20_000))
     assert long <= 8 * max(short, 0.002), (name, short, long)
+
+
+# Characters that show nothing; each once cut a bare URL short, so that only its tail
+# was a link ("https://payp\u200bal.com" linking to http://al.com).
+INVISIBLE = ["\u200b", "\u00ad", "\u200d", "\u200c", "\u2060", "\ufeff", "\u034f", "\u180e"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_an_invisible_character_cannot_cut_a_url_short(char):
+    html = render(f"Log in at https://payp{char}al.com/signin")
+    assert links(html) == [("https://paypal.com/signin", "https://paypal.com/signin")]
+    assert links(str(render_post_text.__wrapped__(f"go to payp{char}al.com/x"))) == [
+        ("http://paypal.com/x", "paypal.com/x")
+    ]
+    # In a Markdown link too: its words and its host are shown without it.
+    assert links(render(f"[pay{char}pal](https://payp{char}al.com/signin)")) == [
+        ("https://paypal.com/signin", "paypal (paypal.com)")
+    ]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "[x](https&#58;//evil&#46;example/)",
+        "[x](https://evil&#46;example/)",
+        "[x](/p&#x2f;1)",
+        "[x](/p/&#49;)",
+        '[x](https://example.com/a\\"b)',
+        "[x](https:\\/\\/evil.example/)",
+        "[x](<https://example.com/a b>)",
+    ],
+)
+def test_a_link_target_is_linked_only_as_typed(typed):
+    """markdown-it decodes character references and backslashes in a link's target: a
+    link is made only when its target as typed is the URL linked; otherwise the whole
+    construct is shown as typed."""
+    html = render(typed)
+    assert visible_text(html).strip() == typed
+    for href, text in links(html):
+        # Only a bare URL in the typed text may be linked, exactly as typed.
+        assert href in typed and text in typed, (href, text)
+    assert "evil.example" not in "".join(href for href, _ in links(html))
+
+
+def test_words_reading_as_an_address_show_where_a_post_link_goes():
+    assert links(render("[https://paypal.com/login](/p/1)")) == [
+        ("/p/1", "https://paypal.com/login (/p/1)")
+    ]
+    assert links(render("[paypal.com](/p/1)")) == [("/p/1", "paypal.com (/p/1)")]
+    # A quote's link, a name, stays as it was.
+    assert links(render("[Gentle Heron](/p/12) wrote:")) == [("/p/12", "Gentle Heron")]
+
+
+def test_a_link_shows_the_port_it_goes_to():
+    assert links(render("[x](https://127.0.0.1:5200/a)")) == [
+        ("https://127.0.0.1:5200/a", "x (127.0.0.1:5200)")
+    ]
+    assert links(render("[x](https://example.com:8443/)")) == [
+        ("https://example.com:8443/", "x (example.com:8443)")
+    ]
+    assert links(render("[example.com:8443](https://example.com:8443)")) == [
+        ("https://example.com:8443", "example.com:8443")
+    ]
+
+
+def test_nesting_is_formatted_exactly_to_the_limits_readme_states():
+    """README: past 16 levels, a quote one and a list two, a post is shown as typed; it
+    once said "16 quotes, 8 lists" and a tester's "> - " eight times was shown as typed."""
+    within = ["> - " * 5 + "deep", ">" * 16 + " deep", "> " * 2 + "- " * 7 + "deep"]
+    within.append("\n".join("  " * i + f"- deep{i}" for i in range(8)))
+    for typed in within:
+        html = render(typed)
+        assert "<blockquote>" in html or "<ul>" in html, typed
+        assert "&gt;" not in html, typed
+    deeper = ["> - " * 6 + "deep", ">" * 17 + " deep", "> " * 3 + "- " * 7 + "deep"]
+    deeper.append("\n".join("  " * i + f"- deep{i}" for i in range(9)))
+    for typed in deeper:
+        html = render(typed)
+        assert "<blockquote>" not in html and "<ul>" not in html, typed
+        assert " ".join(visible_text(html).split()) == " ".join(typed.split())

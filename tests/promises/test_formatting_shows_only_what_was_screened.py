@@ -80,3 +80,20 @@ def test_a_link_never_hides_where_it_goes(app, client):
         '<a href="https://evil.example/x" rel="nofollow ugc noopener" target="_blank">'
         "read it on paypal.com (evil.example)</a>"
     ) in page
+
+
+def test_nesting_is_shown_as_typed_exactly_past_the_limits_readme_states(app, client):
+    """README: past 16 levels (a quote one, a list two) a post is shown as typed. It
+    said "more than 16 quotes, more than 8 lists", and a tester's eight quoted list
+    items, within both, were shown as typed: "> - " five times is the most formatted."""
+    within = "> - " * 5 + "within"
+    post = _post(app, client, "Deep", within)
+    page = app.test_client().get(f"/t/{post.thread_id}").get_data(as_text=True)
+    assert page.count("<blockquote>") == 5 and page.count("<ul>") == 5
+    beyond = "> - " * 6 + "beyond"
+    thread = f"/t/{post.thread_id}"
+    response = submit_as_rendered(client, thread, f"{thread}/reply", {"body": beyond})
+    assert response.status_code == 302
+    page = app.test_client().get(thread).get_data(as_text=True)
+    assert "&gt; - " * 6 + "beyond" in page
+    assert page.count("<blockquote>") == 5

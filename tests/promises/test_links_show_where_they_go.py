@@ -171,3 +171,51 @@ def test_a_reply_of_brackets_costs_no_more_than_a_reply_of_words(app, client):
         assert response.status_code == 302
         assert page.status_code == 200 and html_escape(body) in page.get_data(as_text=True)
     assert costs["brackets"] < 3 * costs["words"] + 0.1, costs
+
+
+# A tester's findings: links whose words or target hid where they go. (typed, the
+# (href, text) pairs a reader of the thread page gets)
+TESTER_LINKS = [
+    # A zero-width space (and other invisible characters) once ended a bare URL there:
+    # "https://paypal.com/signin" was shown, "al.com/signin" a link to http://al.com.
+    ("Log in at https://payp\u200bal.com/signin", [("https://paypal.com/signin",) * 2]),
+    ("Log in at https://payp\u00adal.com/signin", [("https://paypal.com/signin",) * 2]),
+    ("Log in at https://pay\u2060p\ufeffal.com/in", [("https://paypal.com/in",) * 2]),
+    ("[log in](https://payp\u200dal.com/x)", [("https://paypal.com/x", "log in (paypal.com)")]),
+    # A target's character references and backslashes are never decoded into a link.
+    ("[x](https&#58;//evil&#46;example/)", []),
+    ("[x](/p&#x2f;1)", []),
+    # Words that read as an address elsewhere show where a post link goes.
+    ("[https://paypal.com/login](/p/1)", [("/p/1", "https://paypal.com/login (/p/1)")]),
+    # The port is part of where a link goes.
+    ("[x](https://127.0.0.1:5200/a)", [("https://127.0.0.1:5200/a", "x (127.0.0.1:5200)")]),
+]
+
+
+@pytest.mark.parametrize(("typed", "expected"), TESTER_LINKS)
+def test_a_link_shows_where_it_goes_whatever_hides_in_it(app, client, typed, expected):
+    response = submit_as_rendered(client, "/new", "/new", {"title": "Is this real?", "body": typed})
+    assert response.status_code == 302
+    _publish_everything(app)
+    with app.app_context():
+        post = db.session.execute(db.select(Post)).scalars().one()
+        assert post.body == typed  # stored as written
+    page = app.test_client().get(f"/t/{post.thread_id}").get_data(as_text=True)
+    parser = _Links()
+    parser.feed(page)
+    assert [tuple(link) for link in parser.links] == [tuple(pair) for pair in expected]
+    if not expected:  # not a link: the whole construct as typed, no reference decoded
+        assert html_escape(typed) in page
+
+
+def test_the_browser_goes_where_an_invisible_character_cannot_hide(app, live_server, browser):
+    body = "Log in at https://payp\u200bal.com/signin\n\n[x](https&#58;//evil&#46;example/)"
+    submit_as_rendered(app.test_client(), "/new", "/new", {"title": "Real?", "body": body})
+    _publish_everything(app)
+    page = browser.new_page()
+    page.goto(f"{live_server}/t/1")
+    seen = page.eval_on_selector_all(
+        ".post-body a", "links => links.map(a => [a.href, a.textContent])"
+    )
+    assert seen == [["https://paypal.com/signin", "https://paypal.com/signin"]]
+    assert "[x](https&#58;//evil&#46;example/)" in page.inner_text(".post-body")
