@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 
 from app.security_headers import SECURITY_HEADERS
 
-LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.IGNORECASE)
+LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)", re.IGNORECASE)  # "_": container names
 PORT = re.compile(r"[0-9]{1,5}")
 IPV6 = re.compile(r"\[[0-9a-f:.]{2,45}\]", re.IGNORECASE)
 MAX_HOST_LENGTH = 253

@@ -54,7 +54,15 @@ def test_the_test_client_sees_the_same_400(client, thread_one, host):
 
 
 @pytest.mark.parametrize(
-    "host", ["localhost", "127.0.0.1:5113", "mend.example", "xn--bcher-kva.de", "[::1]:8080"]
+    "host",
+    [
+        "localhost",
+        "127.0.0.1:5113",
+        "mend.example",
+        "xn--bcher-kva.de",
+        "[::1]:8080",
+        "mend_web:8000",
+    ],
 )
 def test_real_host_names_are_served(app, thread_one, host):
     status, _, body = _call(app, "/", host)
