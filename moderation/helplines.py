@@ -89,7 +89,7 @@ class HelplineList:
                 self._emails.setdefault(email.strip().lower(), entry)
             for domain in entry.domains:
                 # And as the screener reads it ("name.org.uk" may come out "name.org").
-                for host in {_bare_host(domain), *_screened_hosts(domain)}:
+                for host in {bare_host(domain), *_screened_hosts(domain)}:
                     self._domains.setdefault(host, entry)
 
     def helpline_for(self, contact: Contact) -> Helpline | None:
@@ -101,7 +101,7 @@ class HelplineList:
             address = contact.value.lower()
             return self._emails.get(address) or self._domain_entry(address.rpartition("@")[2])
         if contact.kind == "url":
-            return self._domain_entry(_bare_host(contact.value))
+            return self._domain_entry(bare_host(contact.value))
         return None  # handles: no helpline is listed by one
 
     def covers(self, contact: Contact) -> bool:
@@ -119,10 +119,10 @@ class HelplineList:
 
 
 def _screened_hosts(domain: str) -> list[str]:
-    return [_bare_host(c.value) for c in normalize(domain).contacts if c.kind == "url"]
+    return [bare_host(c.value) for c in normalize(domain).contacts if c.kind == "url"]
 
 
-def _bare_host(value: str) -> str:
+def bare_host(value: str) -> str:
     host = re.sub(r"^[a-z]+://", "", value.strip().lower()).split("/")[0].split(":")[0]
     return host.removeprefix("www.").rstrip(".")
 

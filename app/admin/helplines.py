@@ -5,14 +5,16 @@ the first change copies the bundled entries in, so every entry can be edited. Ea
 change is audited and bumps the settings revision, so every worker's screener uses the
 new list within seconds (``app.live_screener``)."""
 
+import re
 from dataclasses import dataclass
 
 from app.admin.settings import AdminError, bump_revision, locked_settings
 from app.audit import log_admin_event
+from app.host_check import valid_host
 from app.live_screener import refresh_screener
 from app.templating import show_invisible
 from models import AdminEvent, HelplineEntry, StaffUser, db, utcnow
-from moderation.helplines import bundled_helplines, phone_spellings, split_field
+from moderation.helplines import bare_host, bundled_helplines, phone_spellings, split_field
 from moderation.normalize import normalize
 
 
@@ -61,24 +63,66 @@ def find_helpline(entry_id: int) -> HelplineEntry | None:
 # (a generic label before a two-letter country code).
 SHARED_HOSTS = frozenset(
     {
-        "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com",
-        "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "proton.me",
-        "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "mail.com", "yandex.com",
-        "yandex.ru", "web.de", "btinternet.com", "zoho.com", "qq.com", "163.com",
-        "wa.me", "t.me", "telegram.me", "instagram.com", "facebook.com", "fb.com",
-        "tiktok.com", "x.com", "twitter.com", "snapchat.com", "linktr.ee", "bit.ly",
+        "gmail.com", "googlemail.com", "msn.com", "me.com", "mail.com", "web.de",
+        "btinternet.com", "qq.com", "163.com", "126.com", "wa.me", "t.me", "m.me",
+        "x.com", "fb.com", "linktr.ee", "bit.ly", "tinyurl.com", "youtu.be", "vk.com",
+        "ok.ru", "threads.net",
+    }
+)  # fmt: skip
+# Mail, social and messenger services that run under many suffixes (hotmail.co.uk,
+# yahoo.fr, gmx.at, mail.ru, discord.gg, signal.me): the name refuses the domain under
+# any top-level domain, or a country's generic second level (co.uk, com.au).
+SHARED_FAMILIES = frozenset(
+    {
+        "gmail", "googlemail", "hotmail", "outlook", "live", "windowslive", "yahoo",
+        "ymail", "rocketmail", "aol", "aim", "icloud", "gmx", "yandex", "ya", "mail",
+        "inbox", "rambler", "proton", "protonmail", "pm", "tutanota", "tuta", "zoho",
+        "fastmail", "hushmail", "mailfence", "seznam", "libero", "laposte", "wp",
+        "interia", "onet", "t-online", "freenet", "naver", "daum", "hanmail", "rediffmail",
+        "discord", "discordapp", "signal", "kik", "line", "viber", "wechat", "weixin",
+        "whatsapp", "telegram", "skype", "messenger", "snapchat", "instagram", "facebook",
+        "tiktok", "twitter", "reddit", "youtube", "linkedin", "pinterest", "tumblr",
+        "threema", "wickr", "zalo", "onlyfans",
     }
 )  # fmt: skip
 GENERIC_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "gob", "or"})
+TLD = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}")
+MAX_NUMBER_DIGITS = 15  # E.164; a short code has at least 3
+
+
+def _is_suffix(labels: list[str]) -> bool:
+    """Whether ``labels`` could be only a public suffix: a top-level domain, or a generic
+    second level under a country code (co.uk, com.au)."""
+    if len(labels) == 1:
+        return bool(TLD.fullmatch(labels[0]))
+    return len(labels) == 2 and labels[0] in GENERIC_SECOND_LEVEL and len(labels[1]) == 2
 
 
 def shared_domain(domain: str) -> bool:
     """Whether ``domain`` is, or lies under, a host many unrelated people use."""
-    labels = domain.lower().strip(".").removeprefix("www.").split(".")
+    labels = bare_host(domain).strip(".").split(".")
     host = ".".join(labels)
     if any(host == shared or host.endswith("." + shared) for shared in SHARED_HOSTS):
         return True
-    return len(labels) == 2 and labels[0] in GENERIC_SECOND_LEVEL and len(labels[1]) == 2
+    if any(
+        label in SHARED_FAMILIES and _is_suffix(labels[i + 1 :]) for i, label in enumerate(labels)
+    ):
+        return True
+    return _is_suffix(labels)
+
+
+def domain_syntax_ok(domain: str) -> bool:
+    """Whether ``domain`` (with an optional scheme, path or trailing dot, as people paste
+    it) names a host: labels of letters, digits and hyphens in IDNA form, any ``xn--``
+    label one IDNA decodes and encodes back to, at least two labels, no port."""
+    host = bare_host(domain)
+    if not host or "." not in host or ":" in domain.split("//")[-1].split("/")[0]:
+        return False
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return valid_host(ascii_host) and not ascii_host.replace(".", "").isdigit()
 
 
 def check_fields(fields: HelplineFields) -> None:
@@ -87,7 +131,7 @@ def check_fields(fields: HelplineFields) -> None:
         raise AdminError("Give at least one number, e-mail address or web domain.")
     for number in split_field(fields.numbers):
         digits = sum(char.isdigit() for char in number)
-        if digits < 3 or not phone_spellings(number, fields.country):
+        if not 3 <= digits <= MAX_NUMBER_DIGITS or not phone_spellings(number, fields.country):
             raise AdminError(f"{number!r} does not read as a phone number or short code.")
     for email in split_field(fields.emails):
         if [c.kind for c in normalize(email).contacts] != ["email"]:
@@ -95,7 +139,7 @@ def check_fields(fields: HelplineFields) -> None:
     for domain in split_field(fields.domains):
         if [c.kind for c in normalize(domain).contacts] not in (["url"], []) or " " in domain:
             raise AdminError(f"{domain!r} does not read as a web domain.")
-        if "." not in domain:
+        if not domain_syntax_ok(domain):
             raise AdminError(f"{domain!r} does not read as a web domain.")
         if shared_domain(domain):
             raise AdminError(

@@ -216,9 +216,21 @@ def thread_page(
 
 
 def first_new_post(thread: Thread, seen_up_to: int, own_post_ids: frozenset[int]) -> int | None:
-    """The first post readers see in the thread after ``seen_up_to`` that is not the
-    viewer's own: where "new since your last visit" begins."""
-    query = db.select(func.min(Post.id)).where(_readers_see(thread.id), Post.id > seen_up_to)
+    """Where "new since your last visit" begins: the first post published in the thread
+    after both ``seen_up_to`` and the viewer's own latest post there (not deleted): the
+    same posts /mine and the header's "Your posts" link count as new."""
+    query = db.select(func.min(Post.id)).where(
+        Post.thread_id == thread.id, Post.status == PostStatus.PUBLISHED, Post.id > seen_up_to
+    )
     if own_post_ids:
-        query = query.where(Post.id.not_in(own_post_ids))
+        own_latest = (
+            db.select(func.max(Post.id))
+            .where(
+                Post.thread_id == thread.id,
+                Post.id.in_(own_post_ids),
+                Post.status != PostStatus.DELETED,
+            )
+            .scalar_subquery()
+        )
+        query = query.where(Post.id > own_latest)
     return db.session.execute(query).scalar_one()

@@ -4,7 +4,18 @@ from dataclasses import dataclass
 
 from sqlalchemy import func
 
-from models import Appeal, Ban, Decision, DecisionAction, PostStatus, Report, StaffUser, db
+from app.mod.thread_actions import thread_undo_effect
+from models import (
+    THREAD_ACTIONS,
+    Appeal,
+    Ban,
+    Decision,
+    DecisionAction,
+    PostStatus,
+    Report,
+    StaffUser,
+    db,
+)
 
 
 @dataclass
@@ -53,6 +64,8 @@ def undo_effects(decision: Decision) -> list[str]:
     post = decision.post
     if post is None:
         return ["There is no post left to change: the undo is only written to the log."]
+    if decision.action in THREAD_ACTIONS:
+        return [thread_undo_effect(post.thread, decision)]
     if decision.action == DecisionAction.CARE_SEEN:
         return [f"Post #{post.id} goes back on the check-in list, as not yet seen."]
     if post.status == PostStatus.DELETED:

@@ -49,6 +49,24 @@ def act_on_thread(
     return decision
 
 
+def thread_undo_effect(thread: Thread, decision: Decision) -> str:
+    """What ``undo_thread_action`` will change, in the words the undo confirmation shows:
+    the thread's state alone (no post goes back to the queue)."""
+    attribute, value = THREAD_ACTIONS[DecisionAction(decision.action)]
+    now, after = _state_word(thread, attribute), STATE_WORDS[attribute][not value]
+    change = f"goes from {now} back to {after}" if now != after else f"stays {after}"
+    consequence = {
+        "open": "replies can be posted in it again",
+        "locked": "it takes no new replies",
+        "unpinned": "it takes its place among the other threads on the front page",
+        "pinned": "it stays on top of the front page",
+    }[after]
+    return (
+        f"The thread “{thread.title}” {change}: {consequence}. "
+        "No post changes and nothing goes back to the queue."
+    )
+
+
 def undo_thread_action(thread: Thread, decision: Decision) -> tuple[str, str]:
     """Put the thread back as it was before ``decision``; the states before and after,
     for the log. Undoing an unlock locks the thread again with the note it had."""

@@ -39,8 +39,11 @@
     }
     returnFocus = document.activeElement;
     dialog.showModal();
-    var confirm = body.querySelector(".confirm-actions button[type=submit]");
-    if (confirm) confirm.focus();
+    // Cancel has the focus, never the button that acts: a key pressed twice, or "a"
+    // then Enter, must not publish a scam. Shift+Tab reaches the button.
+    var cancel = body.querySelector(".confirm-actions a.cancel");
+    if (cancel) cancel.focus();
+    else dialog.focus();
   }
 
   function ask(url, options) {

@@ -100,6 +100,43 @@ def test_nonsense_is_refused_with_a_message(admin_app, admin):
     assert _rows(admin_app) == []
 
 
+def test_shared_services_under_any_suffix_and_broken_values_are_refused(admin_app, admin):
+    """README: a domain many people share is refused, a mail or social media service.
+    Providers run under many suffixes and messengers under short hosts; a domain IDNA
+    refuses and a number longer than any phone number are nonsense."""
+    shared = [
+        "hotmail.co.uk", "yahoo.co.uk", "live.co.uk", "hotmail.fr", "mail.ru", "gmx.at",
+        "yandex.kz", "outlook.de", "proton.ch", "aol.co.uk", "icloud.com", "www.web.de",
+        "discord.gg", "discord.com", "signal.me", "signal.org", "kik.me", "line.me",
+        "viber.com", "wechat.com", "https://www.yahoo.com.au/", "Hotmail.FR.",
+    ]  # fmt: skip
+    cases = [({"name": "Shared", "domains": d}, "shared by many people") for d in shared]
+    cases += [
+        ({"name": "IDNA", "domains": "xn--gmail-.com"}, "does not read as a web domain"),
+        ({"name": "Dots", "domains": "help..org"}, "does not read as a web domain"),
+        ({"name": "Long", "numbers": "1" * 40}, "does not read as a phone number"),
+        ({"name": "Sixteen", "numbers": "+44 7700 900 456 7890"}, "does not read as a phone"),
+    ]
+    for changes, message in cases:
+        response = submit_as_rendered(
+            admin, "/admin/helplines/new", "/admin/helplines/new", changes
+        )
+        assert response.status_code == 422, changes
+        assert message in response.get_data(as_text=True), changes
+    assert _rows(admin_app) == []
+    # A helpline's own domain under the same suffixes, or naming a provider only inside
+    # a longer label, is taken.
+    for domain in ("mail.samaritans.org", "live.nhs.uk", "helpline.co.uk", "bücher.de"):
+        response = submit_as_rendered(
+            admin,
+            "/admin/helplines/new",
+            "/admin/helplines/new",
+            {"name": f"Own {domain}", "domains": domain},
+        )
+        assert response.status_code == 302, domain
+    assert len(_rows(admin_app)) == len(bundled_helplines()) + 4
+
+
 def test_only_admins_reach_the_list(app, client, moderator):
     assert moderator.get("/admin/helplines").status_code in (302, 403)
     assert client.get("/admin/helplines").status_code in (302, 403)

@@ -145,12 +145,22 @@ def test_by_keyboard_only_keys_ticks_confirmations_and_undo(app, live_server, br
     page.keyboard.press("a")
     ask = page.get_by_role("dialog", name="Approve 2 posts?")
     ask.wait_for()
-    assert _focused(page).startswith("BUTTON||Approve 2 posts")
+    # Cancel has the focus: "a" then Enter (the guide's "Enter in the queue published
+    # scams") closes the dialog and changes nothing.
+    assert _focused(page).startswith("A||Cancel, change nothing")
+    assert "Shift+Tab, then Enter, confirms" in page.locator("#keys-dialog").inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.querySelector('dialog[open]')")
+    page.wait_for_timeout(300)
     assert _statuses(app, ids) == ["held"] * 3
+    page.keyboard.press("a")
+    ask.wait_for()
     page.keyboard.press("Escape")  # changed their mind
     assert _statuses(app, ids) == ["held"] * 3
     page.keyboard.press("a")
     ask.wait_for()
+    page.keyboard.press("Shift+Tab")
+    assert _focused(page).startswith("BUTTON||Approve 2 posts")
     page.keyboard.press("Enter")
     page.get_by_text("2 posts approved.").wait_for()
     assert _statuses(app, ids) == ["published", "published", "held"]
@@ -162,6 +172,7 @@ def test_by_keyboard_only_keys_ticks_confirmations_and_undo(app, live_server, br
     page.wait_for_function(f"document.activeElement && document.activeElement.id == 'q{ids[2]}'")
     page.keyboard.press("r")
     page.get_by_role("dialog", name="Reject as spam 1 post?").wait_for()
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     page.get_by_text("1 post rejected as spam.").wait_for()
     assert _statuses(app, ids)[2] == "removed"
@@ -173,6 +184,8 @@ def test_by_keyboard_only_keys_ticks_confirmations_and_undo(app, live_server, br
     undo.wait_for()
     assert f"Post #{ids[2]}" in undo.inner_text() and "back to held" in undo.inner_text()
     check_page(page)
+    assert _focused(page).startswith("A||Cancel, change nothing")
+    page.keyboard.press("Shift+Tab")
     assert _focused(page).startswith("BUTTON||Undo decision")
     page.keyboard.press("Enter")
     page.get_by_text(re.compile(r"Decision #\d+ is undone\.")).wait_for()
@@ -326,7 +339,8 @@ def test_by_keyboard_only_filters_undo_from_the_log_and_check_in(app, live_serve
     dialog = page.get_by_role("dialog", name=re.compile(r"^Undo decision #\d+\?$"))
     dialog.wait_for()
     assert f"Post #{post_id}" in dialog.inner_text()
-    page.keyboard.press("Enter")  # on the dialog's Undo button
+    page.keyboard.press("Shift+Tab")  # from Cancel, which has the focus, to Undo
+    page.keyboard.press("Enter")
     page.get_by_text(re.compile(r"Decision #\d+ is undone\.")).wait_for()
     assert _statuses(app, [post_id]) == ["held"]
 

@@ -13,6 +13,34 @@ def _badge(page) -> str:
     return link.inner_text().strip() if link.count() else ""
 
 
+def _lines_of_each_group(code) -> list[set[int]]:
+    """For each dash-separated group of the code as shown, the lines (their top edges, in
+    pixels) its characters are drawn on: measured per character, whatever the markup."""
+    characters = code.evaluate(
+        """(element) => {
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          const shown = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let i = 0; i < node.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const box = range.getBoundingClientRect();
+              if (box.width > 0) shown.push([node.data[i], Math.round(box.top)]);
+            }
+          }
+          return shown;
+        }"""
+    )
+    groups: list[set[int]] = [set()]
+    for character, top in characters:
+        if character == "-":
+            groups.append(set())
+        elif not character.isspace():
+            groups[-1].add(top)
+    return groups
+
+
 def test_a_poster_saves_their_posts_and_finds_them_in_another_browser(app, live_server, browser):
     with app.app_context():
         screen_post("warm up")  # the first screening loads the model; the click would wait
@@ -45,6 +73,9 @@ def test_a_poster_saves_their_posts_and_finds_them_in_another_browser(app, live_
     check_page(phone)
     code = phone.locator("#recovery-code").inner_text().strip()
     assert len(code) == 29
+    # At 390 px the code takes two lines or more, but no group of five is split.
+    lines = _lines_of_each_group(phone.locator("#recovery-code"))
+    assert len(lines) == 5 and all(len(tops) == 1 for tops in lines), lines
     phone.goto(f"{live_server}/mine")
     assert phone.locator("#recovery-code").count() == 0
     phone.get_by_text("You saved a code for 2 posts").wait_for()

@@ -163,3 +163,39 @@ def test_a_pinned_thread_whose_story_is_removed_leaves_the_front_page(app, moder
     assert moderator.post(form.action, data=data).status_code == 302
     assert TITLE_RE.findall(app.test_client().get("/").text) == ["3", "2"]
     assert app.test_client().get("/t/1").status_code == 404
+
+
+def _undo_page_effects(staff) -> list[str]:
+    html = staff.get("/mod/log").get_data(as_text=True)
+    page = staff.get(re.search(r'href="(/mod/log/\d+/undo)"', html)[1]).get_data(as_text=True)
+    items = re.search(r'<ul class="undo-effects">(.*?)</ul>', page, re.S)[1]
+    return [
+        re.sub(r"\s+", " ", item).strip() for item in re.findall(r"<li>(.*?)</li>", items, re.S)
+    ]
+
+
+def test_the_undo_confirmation_names_only_the_thread_change(app, moderator):
+    """Undoing a lock or a pin changes the thread alone: the confirmation must not say
+    the opening post goes back to the queue (it never did)."""
+    _threads(app, 1)
+    _act(moderator, 1, "Lock thread", "Heated.")
+    assert _undo_page_effects(moderator) == [
+        "The thread “Thread 1” goes from locked back to open: replies can be posted in it"
+        " again. No post changes and nothing goes back to the queue."
+    ]
+    _undo_latest(moderator)
+    _act(moderator, 1, "Pin to front page")
+    assert _undo_page_effects(moderator) == [
+        "The thread “Thread 1” goes from pinned back to unpinned: it takes its place among"
+        " the other threads on the front page. No post changes and nothing goes back to"
+        " the queue."
+    ]
+    _act(moderator, 1, "Unpin thread")
+    assert _undo_page_effects(moderator) == [
+        "The thread “Thread 1” goes from unpinned back to pinned: it stays on top of the"
+        " front page. No post changes and nothing goes back to the queue."
+    ]
+    _undo_latest(moderator)
+    # What the page said is what happened: pinned again, the post still published.
+    assert _thread(app, 1).pinned
+    assert _log(app)[-1][:3] == ("reverse", "unpinned", "pinned")

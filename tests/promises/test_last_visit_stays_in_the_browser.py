@@ -7,10 +7,13 @@ forged cookie (junk, ids too large to exist, hundreds of threads, a thread the b
 never posted in) and look for a server error, a marker, or a cookie that grows.
 """
 
+import re
+
 from sqlalchemy import select
 
 from app.forum.last_seen import MAX_SEEN_THREADS, SEEN_COOKIE
 from models import db
+from tests.conftest import remembered_token, submit
 from tests.promises.forms import submit_as_rendered
 
 
@@ -60,3 +63,30 @@ def test_forged_cookies_change_nothing_but_their_own_marker(app):
     assert author.get("/t/1").status_code == 200
     kept = author.get_cookie(SEEN_COOKIE).value.split("|")
     assert len(kept) == MAX_SEEN_THREADS and kept[-1] == "1:1"
+
+
+def test_the_marker_marks_only_what_your_posts_counts(app):
+    """A cookie that says less was seen than the browser's own latest post (an old one,
+    or one made up) marks nothing the header and /mine do not count as new: not a
+    deleted post, not a post older than the author's own latest reply."""
+    author, other = app.test_client(), app.test_client()
+    submit_as_rendered(author, "/new", "/new", {"title": "Week one", "body": "Story"})  # 1
+    submit_as_rendered(other, "/t/1", "/reply", {"body": "A reply I take back."})  # 2
+    token = remembered_token(other, 2)
+    assert submit(other, "/p/2/delete", {"token": token}).status_code == 302
+    submit_as_rendered(other, "/t/1", "/reply", {"body": "Thinking of you."})  # 3
+    submit_as_rendered(author, "/t/1", "/reply", {"body": "Thank you."})  # 4, the author's
+
+    author.set_cookie(SEEN_COOKIE, "1:1")
+    html = author.get("/t/1").get_data(as_text=True)
+    assert "[deleted by author]" in html
+    assert "New since your last visit" not in html
+    author.set_cookie(SEEN_COOKIE, "1:1")
+    assert "No new replies since you last looked." in author.get("/mine").get_data(as_text=True)
+
+    submit_as_rendered(other, "/t/1", "/reply", {"body": "Still here."})  # 5
+    author.set_cookie(SEEN_COOKIE, "1:1")
+    assert "1 new reply since you last looked" in author.get("/mine").get_data(as_text=True)
+    html = author.get("/t/1").get_data(as_text=True)
+    assert html.count("New since your last visit") == 1
+    assert re.search(r'class="new-marker".*?id="p(\d+)"', html, re.S)[1] == "5"

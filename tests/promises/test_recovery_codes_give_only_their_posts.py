@@ -13,7 +13,7 @@ from sqlalchemy import text
 from app.forum.recovery import ALPHABET
 from models import RecoveryCode, db
 from tests.conftest import remembered_token
-from tests.forum.test_your_posts import CODE_RE, mine, reply, start_thread
+from tests.forum.test_your_posts import mine, reply, shown_code, start_thread
 from tests.promises.forms import submit_as_rendered
 
 
@@ -25,7 +25,7 @@ def app(make_app):
 def _save(client) -> str:
     response = submit_as_rendered(client, "/mine", "/save-code")
     assert response.status_code == 200
-    return CODE_RE.search(response.get_data(as_text=True)).group(1)
+    return shown_code(response.get_data(as_text=True))
 
 
 def _restore(client, code: str):
