@@ -103,16 +103,21 @@ def saved_code(poster_key: str | None) -> RecoveryCode | None:
     ).scalar_one_or_none()
 
 
-def save_tokens(poster_key: str, tokens: dict[int, str]) -> tuple[str, int] | None:
-    """Seal the tokens this browser verifiably holds for posts not deleted under a new
-    code, replacing the one it saved before. Returns the code (to show once) and how
-    many posts it covers; None when there is nothing to save."""
+def _alive_posts(tokens: dict[int, str]) -> set[int]:
+    """The posts, not deleted, whose tokens these are (each checked against its hash)."""
     own = verified_own_posts(tokens)
-    alive = set(
+    return set(
         db.session.execute(
             db.select(Post.id).where(Post.id.in_(own), Post.status != PostStatus.DELETED)
         ).scalars()
     )
+
+
+def save_tokens(poster_key: str, tokens: dict[int, str]) -> tuple[str, int] | None:
+    """Seal the tokens this browser verifiably holds for posts not deleted under a new
+    code, replacing the one it saved before. Returns the code (to show once) and how
+    many posts it covers; None when there is nothing to save."""
+    alive = _alive_posts(tokens)
     if not alive:
         return None
     kept = {post_id: tokens[post_id].strip() for post_id in sorted(alive)}
@@ -148,12 +153,7 @@ def restore(typed: str) -> Restored | None:
     tokens = _open(code, row)
     if tokens is None:
         return None
-    own = verified_own_posts(tokens)
-    alive = set(
-        db.session.execute(
-            db.select(Post.id).where(Post.id.in_(own), Post.status != PostStatus.DELETED)
-        ).scalars()
-    )
+    alive = _alive_posts(tokens)
     if not alive:
         # Every post it held is deleted: the code can never give anything again.
         db.session.delete(row)
