@@ -12,7 +12,7 @@ import re
 from flask import Flask
 from werkzeug.wrappers import Response
 
-from app.security_headers import SECURITY_HEADERS
+from app.security_headers import add_security_headers
 
 LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)", re.IGNORECASE)  # "_": container names
 PORT = re.compile(r"[0-9]{1,5}")
@@ -67,11 +67,7 @@ class HostCheck:
         if valid_host(host):
             return self.wsgi_app(environ, start_response)
         response = Response(REFUSAL, status=400, mimetype="text/plain")
-        response.headers.update(SECURITY_HEADERS)
-        if self.app.config["STRICT_TRANSPORT_SECURITY"]:
-            response.headers["Strict-Transport-Security"] = self.app.config[
-                "STRICT_TRANSPORT_SECURITY"
-            ]
+        add_security_headers(response, self.app.config)
         return response(environ, start_response)
 
 

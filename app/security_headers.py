@@ -14,14 +14,20 @@ SECURITY_HEADERS = {
 }
 
 
-def _add_security_headers(response: Response) -> Response:
+def add_security_headers(response: Response, config) -> Response:
+    """The headers above, and HSTS where the configuration sets it, unless the response
+    already has its own."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
-    if current_app.config["STRICT_TRANSPORT_SECURITY"]:  # production only
+    if config["STRICT_TRANSPORT_SECURITY"]:  # production only
         response.headers.setdefault(
-            "Strict-Transport-Security", current_app.config["STRICT_TRANSPORT_SECURITY"]
+            "Strict-Transport-Security", config["STRICT_TRANSPORT_SECURITY"]
         )
     return response
+
+
+def _add_security_headers(response: Response) -> Response:
+    return add_security_headers(response, current_app.config)
 
 
 def register(app: Flask) -> None:
