@@ -39,9 +39,6 @@ SLOT_NAMES = ("claim_class", "claim", "csrf", "sort", "view", "page", "seen")
 LOCAL_ENTRIES = 2000
 
 
-entry_key = queue_entry_key
-
-
 def _format(settings: dict) -> str:
     """Entries rendered by another release's templates or wording are not reused."""
     app = current_app._get_current_object()
@@ -107,7 +104,7 @@ def queue_entries_html(
     }
     elsewhere = [row.id for row in page.rows if row.id not in texts]
     if elsewhere and version is not None:
-        stored = get_many([entry_key(post_id) for post_id in elsewhere])
+        stored = get_many([queue_entry_key(post_id) for post_id in elsewhere])
         for post_id, kept in zip(elsewhere, stored, strict=True):
             if kept is not None and kept[0] == stamps[post_id]:
                 texts[post_id] = kept[1]
@@ -119,9 +116,9 @@ def queue_entries_html(
         fresh = {}
         for post_id, entry in queue_entries(missing).items():
             texts[post_id] = _split(slot, str(module.queue_entry(entry, slots)))
-            fresh[entry_key(post_id)] = (stamps[post_id], texts[post_id])
+            fresh[queue_entry_key(post_id)] = (stamps[post_id], texts[post_id])
             if version is not None:
-                local[post_id] = fresh[entry_key(post_id)]
+                local[post_id] = fresh[queue_entry_key(post_id)]
         if version is not None:
             set_many(fresh)
     values = {name: str(escape(value)) for name, value in place.items()}

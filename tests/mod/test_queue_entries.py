@@ -14,8 +14,8 @@ import pytest
 import redis
 
 from app.extensions import cache
-from app.mod.queue_entries import entry_key
 from app.privacy import purge_old_addresses
+from app.shared_cache import queue_entry_key
 from models import QueueClaim, Report, db, utcnow
 from tests.conftest import SCAM, remembered_token, staff_client, submit
 from tests.mod.test_decisions import decide, post_scam
@@ -49,7 +49,7 @@ def workers(request, make_app):
 
 def _entry(app, post_id: int):
     with app.app_context():
-        return cache.get(entry_key(post_id))
+        return cache.get(queue_entry_key(post_id))
 
 
 def _entry_form(html: str, post_id: int):
@@ -72,7 +72,7 @@ def test_an_entry_is_rendered_once_and_reused_by_every_moderator(workers):
     assert "Dr Obodo" in "".join(texts) and "csrf" in names
     texts = [text.replace("Dr Obodo", "Dr Kept") for text in texts]
     with readers.app_context():
-        cache.set(entry_key(post_id), (stamp, (texts, names)))
+        cache.set(queue_entry_key(post_id), (stamp, (texts, names)))
     readers.extensions["queue_entries"][1].clear()  # this worker's own copies
     bo = staff_client(readers, "bo", "moderator")
     page = _queue(bo)

@@ -5,7 +5,7 @@ pass for one of the slots filled in per request."""
 import re
 
 from app.extensions import cache
-from app.mod.queue_entries import entry_key
+from app.shared_cache import queue_entry_key
 from tests.conftest import staff_client
 from tests.mod.test_decisions import post_scam
 from tests.promises.forms import rendered_forms
@@ -46,4 +46,4 @@ def test_a_post_shaped_like_the_slots_is_shown_as_written(app, client):
         [token] = _tokens(html)
         assert token not in shown
     with app.app_context():
-        assert cache.get(entry_key(post_id)) is not None
+        assert cache.get(queue_entry_key(post_id)) is not None
