@@ -9,6 +9,19 @@ One run's tests take turns, and each empties the database before and after itsel
 
 import os
 
+import pytest
+import redis
+
 
 def redis_url(default_db: int) -> str:
     return os.environ.get("TEST_REDIS_URL") or f"redis://127.0.0.1:6379/{default_db}"
+
+
+def redis_or_skip(url: str) -> redis.Redis:
+    """A connection to the Redis database at ``url``; the test is skipped without one."""
+    connection = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        connection.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {url}")
+    return connection

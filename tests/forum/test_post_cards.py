@@ -8,28 +8,18 @@ the cache, and makes the change the first one must see.
 """
 
 import pytest
-import redis
 
 from app.extensions import cache
 from app.shared_cache import card_key
 from models import Post, PostStatus, db
 from tests.conftest import SCAM, staff_client, submit
 from tests.promises.forms import submit_as_rendered
-from tests.redis_db import redis_url
+from tests.redis_db import redis_or_skip, redis_url
 
 # Redis db 10 is this suite's own unless TEST_REDIS_URL names one (tests/redis_db.py).
 REDIS_URL = redis_url(10)
 PREFIX = "mend-test:"
 OPENING = "Three months out and I still set two mugs out every morning."
-
-
-def _redis_or_skip() -> redis.Redis:
-    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
-    return connection
 
 
 @pytest.fixture(params=["memory", "redis"])
@@ -41,7 +31,7 @@ def workers(request, make_app):
         app = make_app(**settings)
         yield app, app
         return
-    connection = _redis_or_skip()
+    connection = redis_or_skip(REDIS_URL)
     connection.flushdb()
     settings |= {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": REDIS_URL}
     settings |= {"CACHE_KEY_PREFIX": PREFIX}

@@ -11,7 +11,6 @@ the cache, and makes the change the first one must see.
 from datetime import timedelta
 
 import pytest
-import redis
 
 from app.extensions import cache
 from app.privacy import purge_old_addresses
@@ -20,7 +19,7 @@ from models import QueueClaim, Report, db, utcnow
 from tests.conftest import SCAM, remembered_token, staff_client, submit
 from tests.mod.test_decisions import decide, post_scam
 from tests.promises.forms import rendered_forms, submit_as_rendered
-from tests.redis_db import redis_url
+from tests.redis_db import redis_or_skip, redis_url
 
 # Redis db 10 is this suite's own unless TEST_REDIS_URL names one (tests/redis_db.py).
 REDIS_URL = redis_url(10)
@@ -35,11 +34,7 @@ def workers(request, make_app):
         app = make_app()
         yield app, app
         return
-    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
+    connection = redis_or_skip(REDIS_URL)
     connection.flushdb()
     settings = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": REDIS_URL}
     settings |= {"CACHE_KEY_PREFIX": PREFIX}

@@ -10,7 +10,6 @@ the database itself: every text column of every table, as a thief with a dump wo
 from pathlib import Path
 
 import pytest
-import redis
 from sqlalchemy import inspect, text
 
 from app.admin.training_data import moderator_examples
@@ -20,7 +19,7 @@ from app.rendering import render_post_text
 from models import Decision, Post, PostStatus, PostWording, db
 from tests.conftest import staff_client, submit
 from tests.promises.forms import submit_as_rendered
-from tests.redis_db import redis_url
+from tests.redis_db import redis_or_skip, redis_url
 
 # Scam-like, so screening holds the post and each edit and a moderator has to decide.
 PHRASE = "zephyr lanterns"
@@ -248,11 +247,7 @@ def cache_app(request, make_app):
     if request.param == "memory":
         yield make_app(READER_CACHE_SECONDS=60)
         return
-    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
+    connection = redis_or_skip(REDIS_URL)
     connection.flushdb()
     yield make_app(
         READER_CACHE_SECONDS=60,
